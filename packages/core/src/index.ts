@@ -1,0 +1,73 @@
+/**
+ * @backup-links/core: what every backup-links client shares. Request signing (SDK-HMAC-SHA256 for Huawei Cloud and
+ * Open Telekom Cloud, JDCLOUD2-HMAC-SHA256 for JD Cloud), a transport for openapi-fetch (signing, IAM token,
+ * User-Agent, timeout, retries), typed errors, redaction, region endpoints, environment credentials, input checks
+ * and the lenient parsers for the vendors' odd fields. Only `fetch` and Web Crypto: Node 20+, Deno, Bun, workers.
+ * See API.md for how a client package uses it.
+ */
+export {
+  BackupLinksError,
+  ValidationError,
+  CredentialsError,
+  ApiError,
+  NetworkError,
+  TimeoutError,
+  apiErrorFromResponse,
+  parseApiErrorBody,
+  type ApiErrorInit,
+  type ParsedErrorBody,
+} from "./errors.js";
+export { redactUrl, redactText, protectCredentials } from "./redact.js";
+export { requireId, requireInteger, requireDigits, requireOneOf } from "./validate.js";
+export { parseLinkExpiredTime, kilobytesToBytes } from "./time.js";
+export {
+  type Provider,
+  type Service,
+  resolveEndpoint,
+  listRegions,
+  validateBaseUrl,
+  type EndpointOptions,
+  type ResolvedEndpoint,
+} from "./endpoints.js";
+export {
+  type AccessKeyCredentials,
+  type TokenCredentials,
+  type Credentials,
+  type Environment,
+  type EnvironmentConfig,
+  credentialsFromEnv,
+  ENVIRONMENT_VARIABLES,
+} from "./credentials.js";
+export {
+  percentEncode,
+  canonicalQueryString,
+  formatSigningDate,
+  type WireRequest,
+  type SignatureResult,
+} from "./signers/canonical.js";
+export { signSdkHmacSha256, sdkCanonicalUri, SDK_HMAC_ALGORITHM } from "./signers/sdk-hmac.js";
+export {
+  signJdCloud2,
+  jdCloud2CanonicalUri,
+  deriveJdCloud2SigningKey,
+  JDCLOUD2_ALGORITHM,
+  type JdCloud2Scope,
+  type JdCloud2SigningKeys,
+} from "./signers/jdcloud2.js";
+export {
+  createRequestSigner,
+  createSigningMiddleware,
+  type RequestSigner,
+  type RequestSignerOptions,
+} from "./signing.js";
+export {
+  createTransport,
+  formatUserAgent,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_RETRY,
+  type Transport,
+  type TransportOptions,
+  type RetryOptions,
+  type FetchLike,
+} from "./transport.js";
+export { CORE_VERSION } from "./version.js";

@@ -1,0 +1,32 @@
+import { ValidationError } from "./errors.js";
+
+/**
+ * A non-empty string without leading/trailing whitespace (ids are sent verbatim in paths and queries, and a stray
+ * space or newline from a copy-paste would silently address another resource).
+ * Throws `ValidationError(field, "must be a non-empty string without surrounding whitespace")`.
+ */
+export function requireId(field: string, value: unknown): string {
+  throw new Error("not implemented");
+}
+
+/**
+ * An integer (a JS number, no fraction, no NaN) in [min, max].
+ * Throws `ValidationError(field, "must be an integer from ${min} to ${max}")`.
+ */
+export function requireInteger(field: string, value: unknown, min: number, max: number): number {
+  throw new Error("not implemented");
+}
+
+/**
+ * A decimal string of ASCII digits (no sign, no leading zeros) whose value is in [min, max]; a safe non-negative
+ * integer number is accepted and converted. Returns the string (JD's `urlExpirationSecond` is a string on the wire).
+ * Throws `ValidationError(field, "must be a string of digits from ${min} to ${max}")`.
+ */
+export function requireDigits(field: string, value: unknown, min: number, max: number): string {
+  throw new Error("not implemented");
+}
+
+/** One of `allowed` (exact match). Throws `ValidationError(field, "must be one of a, b, c")`. */
+export function requireOneOf<const T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+  throw new Error("not implemented");
+}
