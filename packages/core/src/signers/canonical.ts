@@ -1,4 +1,9 @@
 /**
+ * Canonicalisation and crypto shared by both signers. Everything works on bytes (UTF-8), the way the vendors'
+ * Go SDKs and servers do, so non-ASCII and malformed percent-escapes canonicalise the same as on the server.
+ */
+
+/**
  * A request as it goes on the wire: the exact method, URL (path and query as sent), headers and body bytes.
  */
 export interface WireRequest {
@@ -20,24 +25,158 @@ export interface SignatureResult {
   stringToSign: string;
 }
 
+const utf8 = new TextEncoder();
+const HEX = "0123456789ABCDEF";
+
+function isUnreserved(byte: number): boolean {
+  return (
+    (byte >= 0x41 && byte <= 0x5a) || // A-Z
+    (byte >= 0x61 && byte <= 0x7a) || // a-z
+    (byte >= 0x30 && byte <= 0x39) || // 0-9
+    byte === 0x2d || // -
+    byte === 0x2e || // .
+    byte === 0x5f || // _
+    byte === 0x7e // ~
+  );
+}
+
+/** Percent-encodes raw bytes: unreserved kept, everything else `%XX` upper-case. */
+export function percentEncodeBytes(bytes: Uint8Array): string {
+  let out = "";
+  for (const byte of bytes) {
+    out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  }
+  return out;
+}
+
 /**
  * RFC 3986 percent-encoding of the UTF-8 bytes of `value`: `A-Z a-z 0-9 - _ . ~` kept, every other byte `%XX` with
  * upper-case hex (so space is `%20`, never `+`). Lone surrogates are encoded as U+FFFD.
  */
 export function percentEncode(value: string): string {
-  throw new Error("not implemented");
+  return percentEncodeBytes(utf8.encode(value));
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return -1;
+}
+
+/**
+ * Percent-decodes to bytes. A `%` not followed by two hex digits stays a literal `%` (as Go's lenient servers and
+ * browsers treat it). With `plusIsSpace`, `+` is a space (form decoding, what servers apply to query strings).
+ */
+export function percentDecodeBytes(text: string, plusIsSpace: boolean): Uint8Array {
+  const raw = utf8.encode(text);
+  const out = new Uint8Array(raw.length);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i]!;
+    if (byte === 0x25 && i + 2 < raw.length) {
+      const hi = hexValue(raw[i + 1]!);
+      const lo = hexValue(raw[i + 2]!);
+      if (hi >= 0 && lo >= 0) {
+        out[n++] = (hi << 4) | lo;
+        i += 2;
+        continue;
+      }
+    }
+    out[n++] = plusIsSpace && byte === 0x2b ? 0x20 : byte;
+  }
+  return out.slice(0, n);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (a[i] !== b[i]) return a[i]! - b[i]!;
+  }
+  return a.length - b.length;
 }
 
 /**
  * The canonical query string both signers use: parameters taken from `query` (a raw `?a=1&b=2` / `a=1&b=2` string,
- * decoded as the server decodes it, or already-decoded pairs), keys sorted, values of a repeated key sorted, each
- * `percentEncode(key)=percentEncode(value)` joined by `&`. Sorting compares the encoded strings byte-wise.
+ * decoded as the server decodes it: `%XX` and `+` as space; or already-decoded pairs), sorted by key and then by
+ * value (so the values of a repeated key are sorted), comparing decoded UTF-8 bytes as the vendors' Go SDKs do, each
+ * `percentEncode(key)=percentEncode(value)` joined by `&`. A key without `=` has the empty value.
  */
 export function canonicalQueryString(query: string | Iterable<readonly [string, string]>): string {
-  throw new Error("not implemented");
+  const pairs: Array<[Uint8Array, Uint8Array]> = [];
+  if (typeof query === "string") {
+    const text = query.startsWith("?") ? query.slice(1) : query;
+    for (const part of text.split("&")) {
+      if (part === "") continue;
+      const eq = part.indexOf("=");
+      const key = eq < 0 ? part : part.slice(0, eq);
+      const value = eq < 0 ? "" : part.slice(eq + 1);
+      pairs.push([percentDecodeBytes(key, true), percentDecodeBytes(value, true)]);
+    }
+  } else {
+    for (const [key, value] of query) pairs.push([utf8.encode(key), utf8.encode(value)]);
+  }
+  pairs.sort((a, b) => compareBytes(a[0], b[0]) || compareBytes(a[1], b[1]));
+  return pairs.map(([key, value]) => `${percentEncodeBytes(key)}=${percentEncodeBytes(value)}`).join("&");
 }
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the date format of `X-Sdk-Date` and `x-jdcloud-date`. */
 export function formatSigningDate(date: Date): string {
-  throw new Error("not implemented");
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
+
+/** Lower-case name -> values, from any header representation (a name may appear several times). */
+export function headerMap(headers: WireRequest["headers"]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const add = (name: string, value: string) => {
+    const key = name.toLowerCase();
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  if (headers instanceof Headers) headers.forEach((value, name) => add(name, value));
+  else if (Array.isArray(headers)) for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) add(name, value);
+  else for (const [name, value] of Object.entries(headers as Record<string, string>)) add(name, value);
+  return map;
+}
+
+function toBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  const bytes = typeof data === "string" ? utf8.encode(data) : data;
+  // Web Crypto wants an ArrayBuffer-backed view; copy SharedArrayBuffer-backed or foreign views.
+  return new Uint8Array(bytes);
+}
+
+function toHex(buffer: ArrayBuffer): string {
+  let out = "";
+  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, "0");
+  return out;
+}
+
+function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error("Web Crypto (globalThis.crypto.subtle) is not available in this runtime");
+  return s;
+}
+
+/** hex(SHA-256(data)). */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  return toHex(await subtle().digest("SHA-256", toBytes(data)));
+}
+
+/** HMAC-SHA256(key, data) as raw bytes. */
+export async function hmacSha256(key: string | Uint8Array, data: string | Uint8Array): Promise<Uint8Array> {
+  const cryptoKey = await subtle().importKey("raw", toBytes(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await subtle().sign("HMAC", cryptoKey, toBytes(data)));
+}
+
+/** hex of raw bytes. */
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = "";
+  for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
+  return out;
+}
+
+/** The host as sent in the Host header: hostname plus a non-default port (what `URL.host` gives). */
+export function wireUrl(url: string | URL): URL {
+  return typeof url === "string" ? new URL(url) : url;
 }

@@ -1,6 +1,17 @@
-import type { SignatureResult, WireRequest } from "./canonical.js";
+import {
+  bytesToHex,
+  canonicalQueryString,
+  headerMap,
+  hmacSha256,
+  sha256Hex,
+  wireUrl,
+  type SignatureResult,
+  type WireRequest,
+} from "./canonical.js";
+import { normaliseSignedHeaders } from "./sdk-hmac.js";
 
 export const JDCLOUD2_ALGORITHM = "JDCLOUD2-HMAC-SHA256";
+const TERMINATOR = "jdcloud2_request";
 
 /** Region and service of the JD credential scope `yyyymmdd/{region}/{service}/jdcloud2_request`. */
 export interface JdCloud2Scope {
@@ -23,7 +34,15 @@ export interface JdCloud2SigningKeys {
  * sent as `%3A` (JD's doc example).
  */
 export function jdCloud2CanonicalUri(pathname: string): string {
-  throw new Error("not implemented");
+  return pathname === "" ? "/" : pathname;
+}
+
+async function deriveKeys(secretKey: string, yyyymmdd: string, region: string, service: string) {
+  const kDate = await hmacSha256(`JDCLOUD2${secretKey}`, yyyymmdd);
+  const kRegion = await hmacSha256(kDate, region);
+  const kService = await hmacSha256(kRegion, service);
+  const kSigning = await hmacSha256(kService, TERMINATOR);
+  return { kDate, kRegion, kService, kSigning };
 }
 
 /** kDate = HMAC("JDCLOUD2"+SK, yyyymmdd), kRegion, kService, kSigning = HMAC(kService, "jdcloud2_request"). */
@@ -33,12 +52,24 @@ export async function deriveJdCloud2SigningKey(
   region: string,
   service: string,
 ): Promise<JdCloud2SigningKeys> {
-  throw new Error("not implemented");
+  const keys = await deriveKeys(secretKey, yyyymmdd, region, service);
+  return {
+    kDate: bytesToHex(keys.kDate),
+    kRegion: bytesToHex(keys.kRegion),
+    kService: bytesToHex(keys.kService),
+    kSigning: bytesToHex(keys.kSigning),
+  };
+}
+
+/** Header value as JD canonicalises it: trimmed, inner runs of whitespace collapsed to one space. */
+function jdHeaderValue(value: string): string {
+  return value.replace(/\s+/g, " ").trim();
 }
 
 /**
  * Signs `request` (with `x-jdcloud-date` and `x-jdcloud-nonce` already set) with JDCLOUD2-HMAC-SHA256 over
- * `signedHeaders`. Pure: nothing is added to the request.
+ * `signedHeaders`. Pure: nothing is added to the request. The body hash is of the exact body bytes, or the
+ * `x-jdcloud-content-sha256` header's value when present.
  */
 export async function signJdCloud2(
   request: WireRequest,
@@ -46,5 +77,38 @@ export async function signJdCloud2(
   scope: JdCloud2Scope,
   signedHeaders: readonly string[],
 ): Promise<SignatureResult> {
-  throw new Error("not implemented");
+  const url = wireUrl(request.url);
+  const headers = headerMap(request.headers);
+  const date = headers.get("x-jdcloud-date")?.[0];
+  if (date === undefined || !/^\d{8}T\d{6}Z$/.test(date)) {
+    throw new Error("signJdCloud2: the request needs an x-jdcloud-date header (YYYYMMDDTHHMMSSZ)");
+  }
+  const day = date.slice(0, 8);
+  const names = normaliseSignedHeaders(signedHeaders);
+  const lines = names.map((name) => {
+    const values = headers.get(name) ?? (name === "host" ? [url.host] : undefined);
+    if (values === undefined) throw new Error(`signJdCloud2: signed header "${name}" is not on the request`);
+    return `${name}:${jdHeaderValue(values.join(","))}`;
+  });
+  const bodyHash = headers.get("x-jdcloud-content-sha256")?.[0] ?? (await sha256Hex(request.body ?? ""));
+  const signedHeaderList = names.join(";");
+  const canonicalRequest = [
+    request.method.toUpperCase(),
+    jdCloud2CanonicalUri(url.pathname),
+    canonicalQueryString(url.search),
+    `${lines.join("\n")}\n`,
+    signedHeaderList,
+    bodyHash,
+  ].join("\n");
+  const credentialScope = `${day}/${scope.region}/${scope.service}/${TERMINATOR}`;
+  const stringToSign = `${JDCLOUD2_ALGORITHM}\n${date}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
+  const { kSigning } = await deriveKeys(credentials.secretKey, day, scope.region, scope.service);
+  const signature = bytesToHex(await hmacSha256(kSigning, stringToSign));
+  return {
+    authorization: `${JDCLOUD2_ALGORITHM} Credential=${credentials.accessKey}/${credentialScope}, SignedHeaders=${signedHeaderList}, Signature=${signature}`,
+    signature,
+    signedHeaders: signedHeaderList,
+    canonicalRequest,
+    stringToSign,
+  };
 }

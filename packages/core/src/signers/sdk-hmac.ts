@@ -1,4 +1,15 @@
-import type { SignatureResult, WireRequest } from "./canonical.js";
+import {
+  bytesToHex,
+  canonicalQueryString,
+  headerMap,
+  hmacSha256,
+  percentDecodeBytes,
+  percentEncodeBytes,
+  sha256Hex,
+  wireUrl,
+  type SignatureResult,
+  type WireRequest,
+} from "./canonical.js";
 
 export const SDK_HMAC_ALGORITHM = "SDK-HMAC-SHA256";
 
@@ -8,17 +19,56 @@ export const SDK_HMAC_ALGORITHM = "SDK-HMAC-SHA256";
  * (API Gateway), which decodes the request path before re-encoding it.
  */
 export function sdkCanonicalUri(pathname: string): string {
-  throw new Error("not implemented");
+  const path = pathname
+    .split("/")
+    .map((segment) => percentEncodeBytes(percentDecodeBytes(segment, false)))
+    .join("/");
+  return path.endsWith("/") ? path : `${path}/`;
+}
+
+/** Sorted, de-duplicated lower-case names: the SignedHeaders list both signers use. */
+export function normaliseSignedHeaders(names: readonly string[]): string[] {
+  return [...new Set(names.map((name) => name.trim().toLowerCase()))].sort();
 }
 
 /**
  * Signs `request` (with its `X-Sdk-Date` header already set) with SDK-HMAC-SHA256 over `signedHeaders`
  * (names, any case; `host` is taken from the URL when not among the headers). Pure: nothing is added to the request.
+ * The body hash is of the exact body bytes, or the `X-Sdk-Content-Sha256` header's value when present.
  */
 export async function signSdkHmacSha256(
   request: WireRequest,
   credentials: { accessKey: string; secretKey: string },
   signedHeaders: readonly string[],
 ): Promise<SignatureResult> {
-  throw new Error("not implemented");
+  const url = wireUrl(request.url);
+  const headers = headerMap(request.headers);
+  const date = headers.get("x-sdk-date")?.[0];
+  if (date === undefined) throw new Error("signSdkHmacSha256: the request has no X-Sdk-Date header");
+  const names = normaliseSignedHeaders(signedHeaders);
+  const lines: string[] = [];
+  for (const name of names) {
+    const values = headers.get(name) ?? (name === "host" ? [url.host] : undefined);
+    if (values === undefined) throw new Error(`signSdkHmacSha256: signed header "${name}" is not on the request`);
+    for (const value of [...values].sort()) lines.push(`${name}:${value.trim()}`);
+  }
+  const bodyHash = headers.get("x-sdk-content-sha256")?.[0] ?? (await sha256Hex(request.body ?? ""));
+  const signedHeaderList = names.join(";");
+  const canonicalRequest = [
+    request.method.toUpperCase(),
+    sdkCanonicalUri(url.pathname),
+    canonicalQueryString(url.search),
+    `${lines.join("\n")}\n`,
+    signedHeaderList,
+    bodyHash,
+  ].join("\n");
+  const stringToSign = `${SDK_HMAC_ALGORITHM}\n${date}\n${await sha256Hex(canonicalRequest)}`;
+  const signature = bytesToHex(await hmacSha256(credentials.secretKey, stringToSign));
+  return {
+    authorization: `${SDK_HMAC_ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaderList}, Signature=${signature}`,
+    signature,
+    signedHeaders: signedHeaderList,
+    canonicalRequest,
+    stringToSign,
+  };
 }
