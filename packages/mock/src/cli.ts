@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { API_IDS, type ApiId } from "./apis.js";
+import { MockUsageError, startMocks, type Mocks } from "./mocks.js";
+import { PrismStartError } from "./prism.js";
+
+export const USAGE = `Usage: backup-links-mock [options] [api-id...]
+
+Starts a Prism mock server (prism mock --errors) for every backup-links API, or only the ones named, on
+consecutive ports, prints where each one listens, and runs until Ctrl-C or SIGTERM, which stop them all.
+
+API ids: ${API_IDS.join(", ")}
+
+Options:
+  -p, --port <n>    first port; the mocks use consecutive ports from here (default 4010; 0 = any free ports)
+      --host <addr> interface to listen on (default 127.0.0.1)
+  -v, --verbose     also print Prism's request log, each line prefixed with its API id
+  -h, --help        show this help
+      --version     show the version
+
+Exit status: 0 after a clean stop, 1 when a mock cannot start or dies, 2 for bad usage
+(unknown API id, bad option, port out of range or in use).
+
+Example:
+  backup-links-mock otc-rds jdcloud-rds --port 5000
+`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+type Parsed = { help: true } | { version: true } | { apis: ApiId[]; port: number; host: string; verbose: boolean };
+
+export function parseCliArgs(argv: readonly string[]): Parsed {
+  let values: { port?: string; host?: string; verbose?: boolean; help?: boolean; version?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: "string", short: "p" },
+        host: { type: "string" },
+        verbose: { type: "boolean", short: "v" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
+      },
+    }));
+  } catch (error) {
+    // parseArgs says e.g. "Unknown option '--bogus'": clear enough, but keep our own prefix.
+    throw new MockUsageError((error as Error).message);
+  }
+  if (values.help) return { help: true };
+  if (values.version) return { version: true };
+  const portText = values.port ?? "4010";
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    throw new MockUsageError(`--port must be an integer from 0 to 65535, got "${portText}"`);
+  }
+  const host = values.host ?? "127.0.0.1";
+  if (!host.trim()) throw new MockUsageError("--host must not be empty");
+  for (const api of positionals) {
+    if (!(API_IDS as readonly string[]).includes(api)) {
+      throw new MockUsageError(`unknown API id "${api}"; known ids: ${API_IDS.join(", ")}`);
+    }
+  }
+  const apis = (positionals.length > 0 ? positionals : [...API_IDS]) as ApiId[];
+  return { apis, port: Number(portText), host, verbose: values.verbose ?? false };
+}
+
+/** Formats the "API id / URL" table printed once every mock is listening. */
+export function formatTable(urls: Partial<Record<ApiId, string>>): string {
+  const rows = Object.entries(urls) as [ApiId, string][];
+  const width = Math.max("API id".length, ...rows.map(([id]) => id.length));
+  return [`${"API id".padEnd(width)}  URL`, ...rows.map(([id, url]) => `${id.padEnd(width)}  ${url}`)].join("\n") + "\n";
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+/**
+ * Runs the command and resolves with its exit status once every mock it started has stopped.
+ * Stops on SIGINT, SIGTERM or SIGHUP (status 0), or when a mock dies on its own (status 1).
+ */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseCliArgs(argv);
+  } catch (error) {
+    io.err(`backup-links-mock: ${(error as Error).message}\nRun "backup-links-mock --help" for usage.\n`);
+    return 2;
+  }
+  if ("help" in parsed) {
+    io.out(USAGE);
+    return 0;
+  }
+  if ("version" in parsed) {
+    io.out(`${version()}\n`);
+    return 0;
+  }
+
+  // Listen before starting anything, so a Ctrl-C during startup also ends in a clean stop.
+  let onStopSignal!: (signal: NodeJS.Signals) => void;
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => (onStopSignal = resolve));
+  let signalled: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signalled ??= signal;
+    onStopSignal(signal);
+  };
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  for (const signal of signals) process.on(signal, onSignal);
+  try {
+    io.out(`Starting ${parsed.apis.length} Prism mock${parsed.apis.length === 1 ? "" : "s"}...\n`);
+    let mocks: Mocks;
+    try {
+      mocks = await startMocks({
+        apis: parsed.apis,
+        port: parsed.port,
+        host: parsed.host,
+        ...(parsed.verbose ? { onOutput: (api: ApiId, line: string) => io.out(`[${api}] ${line}\n`) } : {}),
+      });
+    } catch (error) {
+      if (signalled) return 0; // stopped during startup: the failure is the interruption itself
+      if (error instanceof MockUsageError) {
+        io.err(`backup-links-mock: ${error.message}\nRun "backup-links-mock --help" for usage.\n`);
+        return 2;
+      }
+      io.err(`backup-links-mock: ${error instanceof PrismStartError ? error.message : String(error)}\n`);
+      return 1;
+    }
+    if (signalled) {
+      await mocks.stop();
+      return 0;
+    }
+
+    io.out(formatTable(mocks.urls));
+    io.out("Prism mocks are running. Press Ctrl-C to stop them.\n");
+
+    const died = Object.entries(mocks.servers).map(([api, server]) =>
+      server.exited.then((exit) => ({ api, server, exit })),
+    );
+    const outcome = await Promise.race([stopSignal.then((signal) => ({ signal })), Promise.race(died)]);
+    if ("signal" in outcome) {
+      io.out(`\nReceived ${outcome.signal}: stopping the mocks...\n`);
+      await mocks.stop();
+      io.out("All mocks stopped.\n");
+      return 0;
+    }
+    io.err(
+      `backup-links-mock: the ${outcome.api} mock exited unexpectedly (${outcome.exit.signal ?? `code ${outcome.exit.code}`}); stopping the others.\n${outcome.server.output()}\n`,
+    );
+    await mocks.stop();
+    return 1;
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}
