@@ -1,0 +1,188 @@
+import { createHash, randomBytes } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the next request for a file gets instead of a normal answer (one fault per request, in order). */
+export type Fault =
+  /** Send the headers for the full answer, then this many body bytes, then cut the connection. */
+  | { kind: "drop"; afterBytes: number }
+  /** Wait before sending anything (a slow start), then answer normally. */
+  | { kind: "delay"; ms: number }
+  /** Answer with this status and a small body. */
+  | { kind: "status"; status: number }
+  /** Answer 200 with the whole file even if a range was asked for. */
+  | { kind: "ignore-range" }
+  /** Answer 206 starting at the wrong byte. */
+  | { kind: "wrong-range-start" }
+  /** Send a body of this many bytes (a different object than the one announced by the API). */
+  | { kind: "length"; bytes: number }
+  /** Send the body with neither Content-Length nor chunked encoding: its end is the connection closing. */
+  | { kind: "no-length" }
+  /** Send the body chunked, without Content-Length. */
+  | { kind: "chunked" };
+
+export interface ServedFile {
+  content: Buffer;
+  sha256: string;
+  etag: string;
+  /** Tokens currently accepted in `?token=`; anything else answers 403 like an expired pre-signed link. */
+  tokens: Set<string>;
+  faults: Fault[];
+  /** Bytes per second for this file's bodies (undefined: as fast as possible). */
+  throttle: number | undefined;
+}
+
+export interface RequestRecord {
+  path: string;
+  range: string | undefined;
+  ifRange: string | undefined;
+  status: number;
+}
+
+/**
+ * A local object store for download tests: serves generated files with Range and If-Range support, checks a token
+ * query parameter like a pre-signed link's signature, and plays scripted faults. Listens on 127.0.0.1, random port.
+ */
+export class FileServer {
+  readonly files = new Map<string, ServedFile>();
+  readonly requests: RequestRecord[] = [];
+  private server: http.Server | undefined;
+  /** Body transfers in flight now, and the most seen at once (to check bounded concurrency). */
+  active = 0;
+  maxActive = 0;
+  private tokenCounter = 0;
+  baseUrl = "";
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Adds a file of `size` random bytes at `/objects/<key>`. */
+  addFile(key: string, size: number, options: { throttle?: number; content?: Buffer } = {}): ServedFile {
+    const content = options.content ?? randomBytes(size);
+    const sha256 = createHash("sha256").update(content).digest("hex");
+    const file: ServedFile = {
+      content,
+      sha256,
+      etag: `"${sha256.slice(0, 32)}"`,
+      tokens: new Set(),
+      faults: [],
+      throttle: options.throttle,
+    };
+    this.files.set(key, file);
+    return file;
+  }
+
+  /** A fresh pre-signed-style link for a file (a new token, accepted until revoked). */
+  link(key: string): string {
+    const token = `sig${++this.tokenCounter}x${randomBytes(6).toString("hex")}`;
+    this.files.get(key)!.tokens.add(token);
+    return `${this.baseUrl}/objects/${encodeURIComponent(key)}?token=${token}&Signature=SECRETSIG${token}`;
+  }
+
+  /** Makes every link handed out so far answer 403, as when pre-signed links expire. */
+  expireAll(key: string): void {
+    this.files.get(key)!.tokens.clear();
+  }
+
+  requestsFor(key: string): RequestRecord[] {
+    return this.requests.filter((record) => record.path === `/objects/${encodeURIComponent(key)}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    const record: RequestRecord = {
+      path: url.pathname,
+      range: req.headers.range,
+      ifRange: typeof req.headers["if-range"] === "string" ? req.headers["if-range"] : undefined,
+      status: 0,
+    };
+    this.requests.push(record);
+    const key = decodeURIComponent(url.pathname.replace(/^\/objects\//, ""));
+    const file = this.files.get(key);
+    const answer = (status: number, body = ""): void => {
+      record.status = status;
+      res.writeHead(status, { "content-type": "text/plain", "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    };
+    if (file === undefined || !url.pathname.startsWith("/objects/")) return answer(404, "NoSuchKey");
+    if (!file.tokens.has(url.searchParams.get("token") ?? "")) return answer(403, "Request has expired");
+
+    let fault = file.faults.shift();
+    if (fault?.kind === "delay") {
+      await new Promise((resolve) => setTimeout(resolve, fault!.ms));
+      fault = undefined;
+    }
+    if (fault?.kind === "status") return answer(fault.status, "injected");
+
+    let content = file.content;
+    if (fault?.kind === "length") content = file.content.subarray(0, fault.bytes);
+
+    // Range handling as an object store does it: `bytes=N-` or `bytes=N-M`, honoured only if If-Range still matches.
+    let start = 0;
+    let end = content.length - 1;
+    let status = 200;
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
+    const ifRange = record.ifRange;
+    if (range && fault?.kind !== "ignore-range" && (ifRange === undefined || ifRange === file.etag)) {
+      start = Number(range[1]);
+      if (range[2]) end = Math.min(end, Number(range[2]));
+      if (start >= content.length) {
+        record.status = 416;
+        res.writeHead(416, { "content-range": `bytes */${content.length}`, "content-length": 0 });
+        res.end();
+        return;
+      }
+      status = 206;
+      if (fault?.kind === "wrong-range-start") start = Math.max(0, start - 10);
+    }
+    const body = content.subarray(start, end + 1);
+    const headers: Record<string, string | number> = {
+      "content-type": "application/octet-stream",
+      etag: file.etag,
+      "accept-ranges": "bytes",
+    };
+    if (fault?.kind !== "no-length" && fault?.kind !== "chunked") headers["content-length"] = body.length;
+    if (status === 206) headers["content-range"] = `bytes ${start}-${end}/${content.length}`;
+    record.status = status;
+    // Close-delimited body for "no-length": no Content-Length and no chunking, the end is the connection closing.
+    if (fault?.kind === "no-length") (res as unknown as { useChunkedEncodingByDefault: boolean }).useChunkedEncodingByDefault = false;
+    res.writeHead(status, headers);
+    const limit = fault?.kind === "drop" ? fault.afterBytes : body.length;
+    this.active++;
+    this.maxActive = Math.max(this.maxActive, this.active);
+    try {
+      await this.sendBody(res, body.subarray(0, limit), file.throttle);
+    } finally {
+      this.active--;
+    }
+    if (fault?.kind === "drop") {
+      // Give the bytes a moment to leave, then cut the connection mid-body.
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    }
+    res.end();
+  }
+
+  private async sendBody(res: ServerResponse, body: Buffer, throttle: number | undefined): Promise<void> {
+    if (throttle === undefined) {
+      if (!res.write(body)) await new Promise((resolve) => res.once("drain", resolve));
+      return;
+    }
+    const slice = Math.max(1, Math.floor(throttle / 20));
+    for (let at = 0; at < body.length; at += slice) {
+      if (res.destroyed) return;
+      if (!res.write(body.subarray(at, at + slice))) await new Promise((resolve) => res.once("drain", resolve));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
