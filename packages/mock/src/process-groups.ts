@@ -7,6 +7,10 @@
  * process still ends the way it would have. On a normal exit it signals whatever is left. A parent killed with
  * SIGKILL cannot run any of this; for that case each Prism also loads `guard.cjs`, which exits when its stdin
  * pipe from the parent closes.
+ *
+ * A process that was forked with an IPC channel (a test runner's worker) also stops its mocks when that channel
+ * disconnects: the runner that owned it is gone. vitest's fork workers, for one, outlive an interrupted
+ * `vitest run` until their current test ends, and would keep their Prism processes alive that long.
  */
 const running = new Set<number>();
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -26,11 +30,13 @@ function terminateAll(): void {
 function addHandlers(): void {
   for (const signal of SIGNALS) process.on(signal, onSignal);
   process.on("exit", terminateAll);
+  if (process.connected) process.on("disconnect", terminateAll);
 }
 
 function removeHandlers(): void {
   for (const signal of SIGNALS) process.off(signal, onSignal);
   process.off("exit", terminateAll);
+  process.off("disconnect", terminateAll);
 }
 
 export function trackProcessGroup(pgid: number): void {

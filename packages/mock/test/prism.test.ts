@@ -1,3 +1,4 @@
+import { fork } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -194,4 +195,24 @@ describe("a process that started mocks and is interrupted leaves no Prism behind
       }
     });
   }
+
+  it("a forked worker whose parent disconnects (a test runner that was interrupted) stops its mocks", async () => {
+    const tmp = privateTmp("disconnect");
+    const holder = fork(HOLD, [TINY], { env: { ...process.env, TMPDIR: tmp.dir }, silent: true });
+    let out = "";
+    holder.stdout?.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    try {
+      const { pids } = await new Promise<{ pids: number[] }>((resolve, reject) => {
+        holder.stdout?.on("data", () => out.includes("\n") && resolve(JSON.parse(out) as { pids: number[] }));
+        holder.once("exit", () => reject(new Error(`holder exited: ${out}`)));
+      });
+      expect(leftovers({ pgid: pids[0] as number }).map((row) => row.pid)).toEqual(pids);
+      holder.disconnect();
+      expect(await waitForNoLeftovers({ pgid: pids[0] as number })).toEqual([]);
+      expect(holder.exitCode).toBeNull(); // the worker itself is still running; only its mocks were stopped
+    } finally {
+      holder.kill("SIGKILL");
+      tmp.cleanup();
+    }
+  });
 });
