@@ -1,4 +1,6 @@
 import type { Provider } from "./endpoints.js";
+import { CredentialsError, ValidationError } from "./errors.js";
+import { protectCredentials } from "./redact.js";
 
 /** AK/SK. For Huawei Cloud / OTC temporary credentials also `securityToken` (sent as `X-Security-Token`). */
 export interface AccessKeyCredentials {
@@ -24,51 +26,97 @@ export interface EnvironmentConfig {
   region?: string;
 }
 
-/** The environment variable names read for each provider, in order of precedence, with the source they follow. */
-export const ENVIRONMENT_VARIABLES: Readonly<
-  Record<
-    Provider,
-    {
-      accessKey: readonly string[];
-      secretKey: readonly string[];
-      securityToken: readonly string[];
-      token: readonly string[];
-      projectId: readonly string[];
-      region: readonly string[];
-    }
-  >
-> = {
-  huaweicloud: {
-    accessKey: ["HUAWEICLOUD_SDK_AK"],
-    secretKey: ["HUAWEICLOUD_SDK_SK"],
-    securityToken: ["HUAWEICLOUD_SDK_SECURITY_TOKEN"],
-    token: [],
-    projectId: ["HUAWEICLOUD_SDK_PROJECT_ID"],
-    region: ["HUAWEICLOUD_SDK_REGION"],
-  },
-  otc: {
+/** Names read for one provider, each list in order of precedence. */
+export interface EnvironmentVariableNames {
+  accessKey: readonly string[];
+  secretKey: readonly string[];
+  securityToken: readonly string[];
+  token: readonly string[];
+  projectId: readonly string[];
+  region: readonly string[];
+}
+
+/**
+ * The environment variable names read for each provider, in order of precedence, following the vendors' own tools:
+ * - huaweicloud: `HUAWEICLOUD_SDK_*` from huaweicloud-sdk-go-v3 core/auth/provider/env_provider.go, then `HW_*`
+ *   from huaweicloud/terraform-provider-huaweicloud huaweicloud/provider.go (the SDK has no region variable).
+ * - otc: `OS_*` from opentelekomcloud/terraform-provider-opentelekomcloud opentelekomcloud/provider.go.
+ * - jdcloud: `JDCLOUD_ACCESS_KEY` / `JDCLOUD_SECRET_KEY` from hashicorp/packer-plugin-jdcloud
+ *   builder/jdcloud/credential_config.go (JD's SDKs read no environment; no region variable exists).
+ */
+export const ENVIRONMENT_VARIABLES: Readonly<Record<Provider, EnvironmentVariableNames>> = Object.freeze({
+  huaweicloud: Object.freeze({
+    accessKey: ["HUAWEICLOUD_SDK_AK", "HW_ACCESS_KEY"],
+    secretKey: ["HUAWEICLOUD_SDK_SK", "HW_SECRET_KEY"],
+    securityToken: ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "HW_SECURITY_TOKEN"],
+    token: ["HW_AUTH_TOKEN"],
+    projectId: ["HUAWEICLOUD_SDK_PROJECT_ID", "HW_PROJECT_ID"],
+    region: ["HW_REGION_NAME"],
+  }),
+  otc: Object.freeze({
     accessKey: ["OS_ACCESS_KEY"],
     secretKey: ["OS_SECRET_KEY"],
     securityToken: ["OS_SECURITY_TOKEN"],
-    token: ["OS_AUTH_TOKEN"],
-    projectId: ["OS_PROJECT_ID"],
-    region: ["OS_REGION_NAME"],
-  },
-  jdcloud: {
+    token: ["OS_TOKEN", "OS_AUTH_TOKEN"],
+    projectId: ["OS_PROJECT_ID", "OS_TENANT_ID"],
+    region: ["OS_REGION_NAME", "OS_REGION"],
+  }),
+  jdcloud: Object.freeze({
     accessKey: ["JDCLOUD_ACCESS_KEY"],
     secretKey: ["JDCLOUD_SECRET_KEY"],
     securityToken: [],
     token: [],
     projectId: [],
-    region: ["JDCLOUD_REGION"],
-  },
-};
+    region: [],
+  }),
+});
+
+function defaultEnvironment(): Environment {
+  const processLike = (globalThis as { process?: { env?: Environment } }).process;
+  return processLike?.env ?? {};
+}
+
+/** The first non-blank value among `names` (trimmed: a trailing newline from `$(cat file)` is not part of a key). */
+function firstSet(env: Environment, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
 
 /**
  * Credentials (and project id / region when set) from the environment, by each vendor's own SDK/CLI names
  * (see ENVIRONMENT_VARIABLES and README). AK/SK win over a token. Throws CredentialsError naming the variables to
  * set when neither is complete. `env` defaults to `globalThis.process?.env` (empty elsewhere).
  */
-export function credentialsFromEnv(provider: Provider, env?: Environment): EnvironmentConfig {
-  throw new Error("not implemented");
+export function credentialsFromEnv(provider: Provider, env: Environment = defaultEnvironment()): EnvironmentConfig {
+  const names = ENVIRONMENT_VARIABLES[provider];
+  if (names === undefined) throw new ValidationError("provider", `must be one of ${Object.keys(ENVIRONMENT_VARIABLES).join(", ")}`);
+  const accessKey = firstSet(env, names.accessKey);
+  const secretKey = firstSet(env, names.secretKey);
+  const securityToken = firstSet(env, names.securityToken);
+  const token = firstSet(env, names.token);
+  const projectId = firstSet(env, names.projectId);
+  const region = firstSet(env, names.region);
+  let credentials: Credentials;
+  if (accessKey !== undefined && secretKey !== undefined) {
+    credentials = protectCredentials(securityToken === undefined ? { accessKey, secretKey } : { accessKey, secretKey, securityToken });
+  } else if (token !== undefined && accessKey === undefined && secretKey === undefined) {
+    credentials = protectCredentials({ token });
+  } else {
+    const missing = accessKey === undefined ? names.accessKey[0]! : secretKey === undefined ? names.secretKey[0]! : "";
+    const variables = [names.accessKey[0]!, names.secretKey[0]!];
+    const alternative = names.token.length > 0 ? ` (or ${names.token[0]} for an IAM token)` : "";
+    const rule =
+      accessKey === undefined && secretKey === undefined
+        ? `not found in the environment: set ${variables.join(" and ")}${alternative}`
+        : `incomplete in the environment: ${missing} is not set (set both ${variables.join(" and ")})`;
+    throw new CredentialsError(rule, names.token.length > 0 ? [...variables, names.token[0]!] : variables);
+  }
+  return {
+    credentials,
+    ...(projectId === undefined ? {} : { projectId }),
+    ...(region === undefined ? {} : { region }),
+  };
 }

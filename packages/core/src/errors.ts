@@ -107,23 +107,136 @@ export class TimeoutError extends NetworkError {
   }
 }
 
+const EXCERPT_LENGTH = 200;
+const MESSAGE_LENGTH = 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A string or finite number as a trimmed non-empty string; anything else undefined. */
+function text(value: unknown, limit = MESSAGE_LENGTH): string | undefined {
+  const str = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+  if (str === undefined) return undefined;
+  const clean = sanitise(str);
+  if (clean === "") return undefined;
+  return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
+}
+
+/** Control characters out, whitespace collapsed, URLs and signature-like values redacted. */
+function sanitise(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return redactText(value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim());
+}
+
+/** A short excerpt of a non-JSON body (HTML tags dropped) for the error message. */
+function excerpt(body: string): string | undefined {
+  const withoutTags = body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
+  return text(withoutTags, EXCERPT_LENGTH);
+}
+
+function fromObject(body: Record<string, unknown>): ParsedErrorBody | undefined {
+  const out: ParsedErrorBody = {};
+  const set = (key: keyof ParsedErrorBody, value: string | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
+  set("requestId", text(body.requestId) ?? text(body.request_id));
+  // Huawei family (RDS, DDS, DCS, API Gateway): {error_code, error_msg[, error_ext_msg][, request_id]}.
+  if ("error_code" in body || "error_msg" in body) {
+    set("errorCode", text(body.error_code));
+    set("errorMessage", text(body.error_msg));
+    set("errorDetail", text(body.error_ext_msg));
+    return out;
+  }
+  // Huawei gateway {error: {code, message}} and JD {requestId, error: {code, status, message}}.
+  if (isRecord(body.error)) {
+    set("errorCode", text(body.error.status) ?? text(body.error.code) ?? text(body.error.error_code));
+    set("errorMessage", text(body.error.message) ?? text(body.error.error_msg));
+    return out;
+  }
+  // Flat {code, message}.
+  if ("code" in body && "message" in body) {
+    set("errorCode", text(body.code));
+    set("errorMessage", text(body.message));
+    return out;
+  }
+  // OpenStack style: {"itemNotFound": {"code": 404, "message": "..."}}.
+  const keys = Object.keys(body);
+  const inner = keys.length === 1 ? body[keys[0]!] : undefined;
+  if (isRecord(inner) && "message" in inner) {
+    set("errorCode", keys[0]);
+    set("errorMessage", text(inner.message));
+    return out;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /**
  * Extracts code, message and request id from any provider error body: Huawei-family `{error_code, error_msg}`,
  * gateway `{error: {code, message}}`, DCS `{error_code, error_msg, error_ext_msg}`, JD
  * `{requestId, error: {code, status, message}}`, OpenStack-style `{"itemNotFound": {code, message}}`; anything else
  * (HTML, text, empty) gives a short sanitised excerpt as `errorMessage`. Accepts a string or already-parsed JSON.
+ * All strings come out sanitised (control characters removed, URL queries redacted, length capped).
  */
 export function parseApiErrorBody(body: unknown): ParsedErrorBody {
-  throw new Error("not implemented");
+  let value = body;
+  if (value instanceof Uint8Array) value = new TextDecoder().decode(value);
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    if (trimmed.startsWith("{")) {
+      try {
+        value = JSON.parse(trimmed) as unknown;
+      } catch {
+        // not JSON after all: excerpt below
+      }
+    }
+  }
+  if (isRecord(value)) {
+    const parsed = fromObject(value);
+    if (parsed !== undefined) return parsed;
+    const message = excerpt(JSON.stringify(value));
+    return message === undefined ? {} : { errorMessage: message };
+  }
+  if (typeof value === "string") {
+    const message = excerpt(value);
+    return message === undefined ? {} : { errorMessage: message };
+  }
+  return {};
 }
+
+/** Response headers that carry the provider's request id, in the order they are looked at. */
+const REQUEST_ID_HEADERS = ["x-request-id", "x-jdcloud-request-id", "x-openstack-request-id"];
 
 /**
  * Builds the ApiError for a non-2xx response. `body` is what openapi-fetch returned as `error` (it has already
- * consumed the body); if omitted the body is read from `response`. `request` (optional) supplies method and URL.
+ * consumed the body); if omitted and the body is unread, it is read from `response`. `request` (optional) supplies
+ * method and URL; otherwise `response.url` is used. The request id comes from `X-Request-Id` /
+ * `x-jdcloud-request-id`, else from the body (`requestId` / `request_id`).
  */
 export async function apiErrorFromResponse(
   response: Response,
   options: { body?: unknown; request?: { method: string; url: string } } = {},
 ): Promise<ApiError> {
-  throw new Error("not implemented");
+  let body = options.body;
+  if (body === undefined && !response.bodyUsed) {
+    try {
+      body = await response.text();
+    } catch {
+      body = undefined;
+    }
+  }
+  const parsed = parseApiErrorBody(body);
+  let requestId: string | undefined;
+  for (const name of REQUEST_ID_HEADERS) {
+    requestId = text(response.headers.get(name), 200);
+    if (requestId !== undefined) break;
+  }
+  const url = options.request?.url ?? (response.url === "" ? undefined : response.url);
+  return new ApiError({
+    status: response.status,
+    ...parsed,
+    requestId: requestId ?? parsed.requestId,
+    ...(options.request?.method === undefined ? {} : { method: options.request.method }),
+    ...(url === undefined ? {} : { url }),
+  });
 }

@@ -35,6 +35,7 @@ export {
   type Credentials,
   type Environment,
   type EnvironmentConfig,
+  type EnvironmentVariableNames,
   credentialsFromEnv,
   ENVIRONMENT_VARIABLES,
 } from "./credentials.js";

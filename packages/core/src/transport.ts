@@ -1,6 +1,10 @@
 import type { Middleware } from "openapi-fetch";
 import type { Credentials } from "./credentials.js";
-import type { Provider, Service } from "./endpoints.js";
+import { listRegions, resolveEndpoint, type Provider, type Service } from "./endpoints.js";
+import { NetworkError, TimeoutError, ValidationError } from "./errors.js";
+import { createAuthenticator, readBody, rebuildRequest } from "./signing.js";
+import { requireId, requireInteger } from "./validate.js";
+import { CORE_VERSION } from "./version.js";
 
 /** The subset of `fetch` the transport calls and exposes. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -74,9 +78,78 @@ export interface Transport {
   readonly clientOptions: { readonly baseUrl: string; readonly fetch: FetchLike };
 }
 
+/** Package name/version made into an RFC 9110 product token: `@backup-links/otc-rds` -> `backup-links-otc-rds`. */
+function productToken(text: string): string {
+  return text.replace(/^@/, "").replace(/[^A-Za-z0-9!#$%&'*+.^_`|~-]+/g, "-");
+}
+
 /** `backup-links-otc-rds/0.1.0 backup-links-core/0.1.0` (package names made into RFC 9110 product tokens). */
 export function formatUserAgent(client?: { name: string; version: string }): string {
-  throw new Error("not implemented");
+  const core = `backup-links-core/${CORE_VERSION}`;
+  if (client === undefined) return core;
+  return `${productToken(client.name)}/${productToken(client.version)} ${core}`;
+}
+
+const RETRYABLE_STATUS = (status: number) => status === 429 || (status >= 500 && status <= 599);
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * `Retry-After` in ms: delta-seconds or an HTTP-date (relative to `now`); `undefined` when absent or unparsable.
+ * A date in the past gives 0.
+ */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+function resolveRetry(retry: RetryOptions | false | undefined): Required<RetryOptions> {
+  if (retry === false) return { ...DEFAULT_RETRY, maxAttempts: 1 };
+  if (retry !== undefined && (typeof retry !== "object" || retry === null)) {
+    throw new ValidationError("retry", "must be an object or false");
+  }
+  const merged = { ...DEFAULT_RETRY, ...retry };
+  return {
+    maxAttempts: requireInteger("retry.maxAttempts", merged.maxAttempts, 1, 10),
+    baseDelayMs: requireInteger("retry.baseDelayMs", merged.baseDelayMs, 0, 60_000),
+    maxDelayMs: requireInteger("retry.maxDelayMs", merged.maxDelayMs, 0, 300_000),
+    maxElapsedMs: requireInteger("retry.maxElapsedMs", merged.maxElapsedMs, 0, 3_600_000),
+    maxRetryAfterMs: requireInteger("retry.maxRetryAfterMs", merged.maxRetryAfterMs, 0, 3_600_000),
+  };
+}
+
+function requireFunction<T>(field: string, value: T | undefined, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== "function") throw new ValidationError(field, "must be a function");
+  return value;
+}
+
+/** A network failure's message with its low-level code (`fetch failed (ECONNREFUSED)`), never a URL query. */
+function describeNetworkFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  const code = cause && typeof cause.code === "string" ? ` (${cause.code})` : "";
+  return `Network error: ${message}${code}`;
 }
 
 /**
@@ -84,5 +157,105 @@ export function formatUserAgent(client?: { name: string; version: string }): str
  * Validates all options first (ValidationError / CredentialsError).
  */
 export function createTransport(options: TransportOptions): Transport {
-  throw new Error("not implemented");
+  if (typeof options !== "object" || options === null) throw new ValidationError("options", "must be an object");
+  const { provider, service } = options;
+  const endpoint = resolveEndpoint({
+    provider,
+    service,
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+  });
+  if (provider === "jdcloud" && endpoint.region === undefined) {
+    throw new ValidationError("region", `is required for jdcloud (it is signed and part of the path); one of ${listRegions(provider, service).join(", ")}`);
+  }
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireInteger("timeoutMs", options.timeoutMs, 0, 2_147_483_647);
+  const retry = resolveRetry(options.retry);
+  const baseFetch = requireFunction<FetchLike>("fetch", options.fetch, (input, init) => globalThis.fetch(input, init));
+  const clock = requireFunction("clock", options.clock, Date.now);
+  const sleep = requireFunction("sleep", options.sleep, defaultSleep);
+  const random = requireFunction("random", options.random, Math.random);
+  const nonce = requireFunction("nonce", options.nonce, () => globalThis.crypto.randomUUID());
+  if (options.userAgent !== undefined) {
+    requireId("userAgent.name", options.userAgent?.name);
+    requireId("userAgent.version", options.userAgent?.version);
+  }
+  const userAgent = formatUserAgent(options.userAgent);
+  const authenticator = createAuthenticator({
+    provider,
+    credentials: options.credentials,
+    service,
+    clock,
+    nonce,
+    ...(endpoint.region === undefined ? {} : { region: endpoint.region }),
+    ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
+  });
+  const baseUrl = endpoint.baseUrl;
+
+  /** Delay before retry number `attempt` (1-based count of attempts made so far): full jitter or Retry-After. */
+  const delayFor = (attempt: number, retryAfter: number | undefined): number => {
+    if (retryAfter !== undefined) return Math.min(retryAfter, retry.maxRetryAfterMs);
+    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+  };
+
+  const transportFetch: FetchLike = async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input as string);
+    const url = request.url;
+    if (url !== baseUrl && !url.startsWith(`${baseUrl}/`) && !url.startsWith(`${baseUrl}?`)) {
+      // Credentials go only to the configured endpoint (never, say, to a pre-signed download link).
+      throw new ValidationError("url", `must be under the transport's baseUrl ${baseUrl}`);
+    }
+    const method = request.method;
+    const body = await readBody(request);
+    const userSignal = request.signal;
+    const started = clock();
+    for (let attempt = 1; ; attempt++) {
+      userSignal.throwIfAborted();
+      const headers = new Headers(request.headers);
+      if (!headers.has("user-agent")) headers.set("User-Agent", userAgent);
+      const signedHeaders = await authenticator.authenticate({ method, url, headers, body });
+      const timeout = new AbortController();
+      const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
+      const signal = AbortSignal.any([userSignal, timeout.signal]);
+      let response: Response;
+      try {
+        response = await baseFetch(rebuildRequest(request, signedHeaders, body, signal), init);
+      } catch (error) {
+        if (userSignal.aborted) throw userSignal.reason ?? error;
+        const failure = timeout.signal.aborted
+          ? new TimeoutError(timeoutMs, { method, url, cause: error })
+          : new NetworkError(describeNetworkFailure(error), { method, url, cause: error });
+        const delay = delayFor(attempt, undefined);
+        if (attempt >= retry.maxAttempts || clock() - started + delay > retry.maxElapsedMs) throw failure;
+        await sleep(delay, userSignal);
+        continue;
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
+      }
+      if (!RETRYABLE_STATUS(response.status)) return response;
+      const delay = delayFor(attempt, parseRetryAfter(response.headers.get("retry-after"), clock()));
+      if (attempt >= retry.maxAttempts || clock() - started + delay > retry.maxElapsedMs) return response;
+      // Release the connection of the response we are discarding.
+      await response.body?.cancel().catch(() => undefined);
+      await sleep(delay, userSignal);
+    }
+  };
+
+  const middleware: Middleware = {
+    onRequest({ request }) {
+      if (!request.headers.has("user-agent")) request.headers.set("User-Agent", userAgent);
+      return undefined;
+    },
+  };
+
+  const clientOptions = Object.freeze({ baseUrl, fetch: transportFetch });
+  return Object.freeze({
+    provider,
+    service,
+    region: endpoint.region,
+    baseUrl,
+    fetch: transportFetch,
+    middleware,
+    clientOptions,
+  });
 }

@@ -6,7 +6,10 @@ import { ValidationError } from "./errors.js";
  * Throws `ValidationError(field, "must be a non-empty string without surrounding whitespace")`.
  */
 export function requireId(field: string, value: unknown): string {
-  throw new Error("not implemented");
+  if (typeof value !== "string" || value === "" || value.trim() !== value) {
+    throw new ValidationError(field, "must be a non-empty string without surrounding whitespace");
+  }
+  return value;
 }
 
 /**
@@ -14,7 +17,10 @@ export function requireId(field: string, value: unknown): string {
  * Throws `ValidationError(field, "must be an integer from ${min} to ${max}")`.
  */
 export function requireInteger(field: string, value: unknown, min: number, max: number): number {
-  throw new Error("not implemented");
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(field, `must be an integer from ${min} to ${max}`);
+  }
+  return value;
 }
 
 /**
@@ -23,10 +29,18 @@ export function requireInteger(field: string, value: unknown, min: number, max: 
  * Throws `ValidationError(field, "must be a string of digits from ${min} to ${max}")`.
  */
 export function requireDigits(field: string, value: unknown, min: number, max: number): string {
-  throw new Error("not implemented");
+  const text =
+    typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
+  if (typeof text !== "string" || !/^(0|[1-9][0-9]{0,15})$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new ValidationError(field, `must be a string of digits from ${min} to ${max}`);
+  }
+  return text;
 }
 
 /** One of `allowed` (exact match). Throws `ValidationError(field, "must be one of a, b, c")`. */
 export function requireOneOf<const T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
-  throw new Error("not implemented");
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+    throw new ValidationError(field, `must be one of ${allowed.join(", ")}`);
+  }
+  return value as T;
 }
