@@ -1,0 +1,31 @@
+/**
+ * @backup-links/huaweicloud-dcs: a typed, signed client for Huawei Cloud DCS v2
+ * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files).
+ */
+import { createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/otc-rds/kit";
+import type { paths } from "./generated/schema.js";
+
+export type { paths, components, operations } from "./generated/schema.js";
+export type { CallOptions, DcsInput } from "@backup-links/otc-rds/kit";
+export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
+
+export type HuaweiCloudDcsClientOptions = HuaweiFamilyClientOptions;
+export type HuaweiCloudDcsClient = DcsClient<paths>;
+/** What `getBackupDownloadLinks` resolves to: `file_path`, `bucket_name`, `links`, plus `expiresAt`, `expiration`, `requestId`. */
+export type BackupFileLinks = Awaited<ReturnType<HuaweiCloudDcsClient["getBackupDownloadLinks"]>>;
+/** A link: `file_name` and `link` (a pre-signed URL: treat it as a secret). */
+export type BackupFileLink = BackupFileLinks["links"][number];
+
+/**
+ * Creates the client. Options left out come from the environment (`HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK` / `HUAWEICLOUD_SDK_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_PROJECT_ID`, `HUAWEICLOUD_SDK_REGION`); bad options throw ValidationError.
+ *
+ * @example
+ * const client = createHuaweiCloudDcsClient({ region: "ap-southeast-1", projectId, credentials: { accessKey, secretKey } });
+ * const result = await client.getBackupDownloadLinks({ instanceId, backupId, expiration: 3600 });
+ */
+export function createHuaweiCloudDcsClient(options: HuaweiCloudDcsClientOptions = {}): HuaweiCloudDcsClient {
+  return createDcsClient<paths>(
+    { api: "huaweicloud-dcs", displayName: "HuaweiCloudDcsClient", provider: "huaweicloud", service: "dcs", packageName: "@backup-links/huaweicloud-dcs", version: "0.1.0" },
+    options,
+  );
+}

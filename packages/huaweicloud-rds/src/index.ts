@@ -1,0 +1,31 @@
+/**
+ * @backup-links/huaweicloud-rds: a typed, signed client for Huawei Cloud RDS v3
+ * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
+ */
+import { createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/otc-rds/kit";
+import type { paths } from "./generated/schema.js";
+
+export type { paths, components, operations } from "./generated/schema.js";
+export type { CallOptions, FileExtras, RdsInput } from "@backup-links/otc-rds/kit";
+export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
+
+export type HuaweiCloudRdsClientOptions = HuaweiFamilyClientOptions;
+export type HuaweiCloudRdsClient = RdsClient<paths>;
+/** What `getBackupDownloadLinks` resolves to: `files`, `bucket`, and the `X-Request-Id` as `requestId`. */
+export type BackupDownloadLinks = Awaited<ReturnType<HuaweiCloudRdsClient["getBackupDownloadLinks"]>>;
+/** A file: `name`, `size` (KB), `download_link`, `link_expired_time`, `database_name`, plus `expiresAt` and `sizeBytes`. */
+export type BackupFile = BackupDownloadLinks["files"][number];
+
+/**
+ * Creates the client. Options left out come from the environment (`HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK` / `HUAWEICLOUD_SDK_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_PROJECT_ID`, `HUAWEICLOUD_SDK_REGION`); bad options throw ValidationError.
+ *
+ * @example
+ * const client = createHuaweiCloudRdsClient({ region: "ap-southeast-1", projectId, credentials: { accessKey, secretKey } });
+ * const result = await client.getBackupDownloadLinks({ backupId });
+ */
+export function createHuaweiCloudRdsClient(options: HuaweiCloudRdsClientOptions = {}): HuaweiCloudRdsClient {
+  return createRdsClient<paths>(
+    { api: "huaweicloud-rds", displayName: "HuaweiCloudRdsClient", provider: "huaweicloud", service: "rds", packageName: "@backup-links/huaweicloud-rds", version: "0.1.0" },
+    options,
+  );
+}

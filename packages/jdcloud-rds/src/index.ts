@@ -1,0 +1,109 @@
+/**
+ * @backup-links/jdcloud-rds: a typed, signed client for JD Cloud RDS v1 describeBackupDownloadURL (the download
+ * link of a backup, or of one file of a SQL Server backup).
+ */
+import type { Client } from "openapi-fetch";
+import { ValidationError, requireDigits, requireId } from "@backup-links/core";
+import { defineClient, requireInput, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/otc-rds/kit";
+import type { operations, paths } from "./generated/schema.js";
+
+export type { paths, components, operations } from "./generated/schema.js";
+export type { CallOptions } from "@backup-links/otc-rds/kit";
+export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
+
+/** The path every current JD SDK calls (JD's Go SDK since October 2018). */
+export const CURRENT_PATH = "/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL";
+/** The path of JD's older API document; whether the server still answers it is unknown. */
+export const LEGACY_PATH = "/v1/regions/{regionId}/backups/{backupId}/downloadURLs";
+
+/** The regions the spec lists (JD's docs and Terraform provider); the host is the same, the region is in the path. */
+export type JdCloudRegion = operations["describeBackupDownloadURL"]["parameters"]["path"]["regionId"];
+
+export interface JdCloudRdsClientOptions extends Omit<JdCloudClientOptions, "region"> {
+  /** Region id (signed, and in the path). Default: `JDCLOUD_REGION`. */
+  region?: JdCloudRegion;
+  /** Call the older documented path `/downloadURLs` instead of `:describeBackupDownloadURL` (default false). */
+  legacyPath?: boolean;
+}
+
+export interface JdCloudRdsCallOptions extends CallOptions {
+  /** Overrides the client's `legacyPath` for this call. */
+  legacyPath?: boolean;
+}
+
+export interface BackupDownloadUrlInput {
+  /** The backup id. */
+  backupId: string;
+  /** SQL Server only, and required there: the file in the backup, e.g. `my_test_db.bak`. Not supported for MySQL. */
+  fileName?: string;
+  /**
+   * How long the link stays valid, in seconds: 1 to 86400, as a number or a string of digits (it is sent as a
+   * string, like every JD SDK does). Server default: 86400 for SQL Server, 300 for MySQL, Percona and MariaDB.
+   */
+  urlExpirationSecond?: number | string;
+}
+
+export interface BackupDownloadUrl {
+  /** JD's request id (body `requestId`, else the `x-jdcloud-request-id` header). */
+  requestId: string | undefined;
+  /** Public network download link; an empty string while the backup cannot be downloaded yet. */
+  publicURL: string;
+  /** Intranet download link; an empty string while the backup cannot be downloaded yet. */
+  internalURL: string;
+  /** Whether any link is there: false while the backup cannot be downloaded yet (both URLs empty). */
+  available: boolean;
+}
+
+export interface JdCloudRdsClient {
+  /** Gets the download link(s) of a backup. Throws ValidationError (bad input, no request sent) or ApiError. */
+  getBackupDownloadLinks(input: BackupDownloadUrlInput, options?: JdCloudRdsCallOptions): Promise<BackupDownloadUrl>;
+  /** The typed openapi-fetch client (signed, with timeout and retries). */
+  readonly raw: Client<paths>;
+}
+
+function optionalBoolean(field: string, value: unknown): boolean | undefined {
+  if (value !== undefined && typeof value !== "boolean") throw new ValidationError(field, "must be a boolean");
+  return value;
+}
+
+/**
+ * Creates the client. Options left out come from the environment (`JDCLOUD_ACCESS_KEY`, `JDCLOUD_SECRET_KEY`,
+ * `JDCLOUD_REGION`); bad options (an unknown region, a token instead of AK/SK) throw ValidationError.
+ *
+ * @example
+ * const rds = createJdCloudRdsClient({ region: "cn-north-1", credentials: { accessKey, secretKey } });
+ * const { publicURL, available } = await rds.getBackupDownloadLinks({ backupId });
+ */
+export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): JdCloudRdsClient {
+  const clientLegacy = optionalBoolean("legacyPath", (options as { legacyPath?: unknown } | undefined)?.legacyPath);
+  const identity = {
+    api: "jdcloud-rds",
+    displayName: "JdCloudRdsClient",
+    provider: "jdcloud",
+    service: "rds",
+    packageName: "@backup-links/jdcloud-rds",
+    version: "0.1.0",
+  } as const;
+  return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => async (input, callOptions) => {
+    const fields = requireInput(input, "{ backupId }");
+    const backupId = requireId("backupId", fields.backupId);
+    const fileName = fields.fileName === undefined ? undefined : requireId("fileName", fields.fileName);
+    const urlExpirationSecond =
+      fields.urlExpirationSecond === undefined
+        ? undefined
+        : requireDigits("urlExpirationSecond", fields.urlExpirationSecond, 1, 86400);
+    const legacy = optionalBoolean("options.legacyPath", (callOptions as JdCloudRdsCallOptions).legacyPath) ?? clientLegacy;
+    const params = {
+      // core's transport accepted the region only if it is one of JD's (listRegions).
+      path: { regionId: opened.transport.region as JdCloudRegion, backupId },
+      query: { ...(fileName === undefined ? {} : { fileName }), ...(urlExpirationSecond === undefined ? {} : { urlExpirationSecond }) },
+    };
+    const { data, requestId } = await send(
+      (init) => (legacy ? raw.GET(LEGACY_PATH, { params, ...init }) : raw.GET(CURRENT_PATH, { params, ...init })),
+      callOptions,
+    );
+    const publicURL = data.result?.publicURL ?? "";
+    const internalURL = data.result?.internalURL ?? "";
+    return { requestId: data.requestId ?? requestId, publicURL, internalURL, available: publicURL !== "" || internalURL !== "" };
+  });
+}

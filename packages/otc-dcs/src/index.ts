@@ -1,0 +1,31 @@
+/**
+ * @backup-links/otc-dcs: a typed, signed client for Open Telekom Cloud DCS v2
+ * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files).
+ */
+import { createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/otc-rds/kit";
+import type { paths } from "./generated/schema.js";
+
+export type { paths, components, operations } from "./generated/schema.js";
+export type { CallOptions, DcsInput } from "@backup-links/otc-rds/kit";
+export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
+
+export type OtcDcsClientOptions = HuaweiFamilyClientOptions;
+export type OtcDcsClient = DcsClient<paths>;
+/** What `getBackupDownloadLinks` resolves to: `file_path`, `bucket_name`, `links`, plus `expiresAt`, `expiration`, `requestId`. */
+export type BackupFileLinks = Awaited<ReturnType<OtcDcsClient["getBackupDownloadLinks"]>>;
+/** A link: `file_name` and `link` (a pre-signed URL: treat it as a secret). */
+export type BackupFileLink = BackupFileLinks["links"][number];
+
+/**
+ * Creates the client. Options left out come from the environment (`OS_ACCESS_KEY` / `OS_SECRET_KEY` / `OS_SECURITY_TOKEN` or `OS_AUTH_TOKEN`, `OS_PROJECT_ID`, `OS_REGION_NAME`); bad options throw ValidationError.
+ *
+ * @example
+ * const client = createOtcDcsClient({ region: "eu-de", projectId, credentials: { accessKey, secretKey } });
+ * const result = await client.getBackupDownloadLinks({ instanceId, backupId, expiration: 3600 });
+ */
+export function createOtcDcsClient(options: OtcDcsClientOptions = {}): OtcDcsClient {
+  return createDcsClient<paths>(
+    { api: "otc-dcs", displayName: "OtcDcsClient", provider: "otc", service: "dcs", packageName: "@backup-links/otc-dcs", version: "0.1.0" },
+    options,
+  );
+}

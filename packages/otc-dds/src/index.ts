@@ -1,0 +1,31 @@
+/**
+ * @backup-links/otc-dds: a typed, signed client for Open Telekom Cloud DDS v3
+ * `GET /v3/{project_id}/backups/download-file` (download links of a backup's files).
+ */
+import { createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/otc-rds/kit";
+import type { paths } from "./generated/schema.js";
+
+export type { paths, components, operations } from "./generated/schema.js";
+export type { CallOptions, FileExtras, DdsInput } from "@backup-links/otc-rds/kit";
+export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
+
+export type OtcDdsClientOptions = HuaweiFamilyClientOptions;
+export type OtcDdsClient = DdsClient<paths>;
+/** What `getBackupDownloadLinks` resolves to: `files`, `bucket`, and the `X-Request-Id` as `requestId`. */
+export type BackupDownloadLinks = Awaited<ReturnType<OtcDdsClient["getBackupDownloadLinks"]>>;
+/** A file: `name`, `size` (KB), `download_link`, `link_expired_time`, plus `expiresAt` and `sizeBytes`. */
+export type BackupFile = BackupDownloadLinks["files"][number];
+
+/**
+ * Creates the client. Options left out come from the environment (`OS_ACCESS_KEY` / `OS_SECRET_KEY` / `OS_SECURITY_TOKEN` or `OS_AUTH_TOKEN`, `OS_PROJECT_ID`, `OS_REGION_NAME`); bad options throw ValidationError.
+ *
+ * @example
+ * const client = createOtcDdsClient({ region: "eu-de", projectId, credentials: { accessKey, secretKey } });
+ * const result = await client.getBackupDownloadLinks({ instanceId, backupId });
+ */
+export function createOtcDdsClient(options: OtcDdsClientOptions = {}): OtcDdsClient {
+  return createDdsClient<paths>(
+    { api: "otc-dds", displayName: "OtcDdsClient", provider: "otc", service: "dds", packageName: "@backup-links/otc-dds", version: "0.1.0" },
+    options,
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * @backup-links/otc-rds: a typed, signed client for Open Telekom Cloud RDS v3
+ * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
+ */
+import { createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "./kit/index.js";
+import type { paths } from "./generated/schema.js";
+
+export type { paths, components, operations } from "./generated/schema.js";
+export type { CallOptions, FileExtras, RdsInput } from "./kit/index.js";
+export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
+
+export type OtcRdsClientOptions = HuaweiFamilyClientOptions;
+export type OtcRdsClient = RdsClient<paths>;
+/** What `getBackupDownloadLinks` resolves to: `files`, `bucket`, and the `X-Request-Id` as `requestId`. */
+export type BackupDownloadLinks = Awaited<ReturnType<OtcRdsClient["getBackupDownloadLinks"]>>;
+/** A file: `name`, `size` (KB), `download_link`, `link_expired_time`, plus `expiresAt` and `sizeBytes`. */
+export type BackupFile = BackupDownloadLinks["files"][number];
+
+/**
+ * Creates the client. Options left out come from the environment (`OS_ACCESS_KEY` / `OS_SECRET_KEY` /
+ * `OS_SECURITY_TOKEN` or `OS_AUTH_TOKEN`, `OS_PROJECT_ID`, `OS_REGION_NAME`); bad options throw ValidationError.
+ *
+ * @example
+ * const rds = createOtcRdsClient({ region: "eu-de", projectId, credentials: { accessKey, secretKey } });
+ * const { files, bucket } = await rds.getBackupDownloadLinks({ backupId });
+ */
+export function createOtcRdsClient(options: OtcRdsClientOptions = {}): OtcRdsClient {
+  return createRdsClient<paths>(
+    { api: "otc-rds", displayName: "OtcRdsClient", provider: "otc", service: "rds", packageName: "@backup-links/otc-rds", version: "0.1.0" },
+    options,
+  );
+}

@@ -1,0 +1,82 @@
+import type { Middleware } from "openapi-fetch";
+import { ValidationError, apiErrorFromResponse } from "@backup-links/core";
+import type { CallOptions } from "./options.js";
+
+/** What a friendly method passes to openapi-fetch on top of the operation's params. */
+export interface SendInit {
+  signal?: AbortSignal;
+  middleware: Middleware[];
+}
+
+/** The part of an openapi-fetch result a friendly method needs. */
+export interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** A successful call: the parsed body, and when the call began (for links whose lifetime counts from the request). */
+export interface Sent<T> {
+  data: T;
+  response: Response;
+  startedAt: Date;
+  requestId: string | undefined;
+}
+
+export function requireCallOptions(options: unknown): CallOptions {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null) throw new ValidationError("options", "must be an object");
+  const { signal } = options as CallOptions;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new ValidationError("options.signal", "must be an AbortSignal");
+  }
+  return options as CallOptions;
+}
+
+/** The call's input object; the methods read named fields from it. */
+export function requireInput(input: unknown, example: string): Record<string, unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new ValidationError("input", `must be an object such as ${example}`);
+  }
+  return input as Record<string, unknown>;
+}
+
+/**
+ * Sends one operation through openapi-fetch and returns its parsed body, or throws core's ApiError for an error
+ * status, an empty success body or a success body that is not JSON (a misbehaving proxy), with the request id.
+ */
+export async function send<T>(
+  call: (init: SendInit) => Promise<FetchResult<T>>,
+  options: CallOptions,
+): Promise<Sent<NonNullable<T>>> {
+  const startedAt = new Date();
+  let lastResponse: Response | undefined;
+  let lastRequest: { method: string; url: string } | undefined;
+  const capture: Middleware = {
+    onResponse({ request, response }) {
+      lastRequest = { method: request.method, url: request.url };
+      lastResponse = response;
+    },
+  };
+  let result: FetchResult<T>;
+  try {
+    result = await call({ ...(options.signal ? { signal: options.signal } : {}), middleware: [capture] });
+  } catch (error) {
+    // openapi-fetch's JSON.parse of a 2xx body failed: report it as the API's fault, not ours.
+    if (error instanceof SyntaxError && lastResponse !== undefined) {
+      throw await apiErrorFromResponse(lastResponse, { body: "the response body is not valid JSON", request: lastRequest });
+    }
+    throw error;
+  }
+  const { data, error, response } = result;
+  if (error !== undefined || !response.ok) throw await apiErrorFromResponse(response, { body: error, request: lastRequest });
+  if (data === undefined || data === null) {
+    throw await apiErrorFromResponse(response, { body: "the response has no body", request: lastRequest });
+  }
+  return { data, response, startedAt, requestId: requestIdOf(response) };
+}
+
+/** The request id the gateways put in a response header (Huawei Cloud / OTC, JD Cloud). */
+export function requestIdOf(response: Response): string | undefined {
+  return response.headers.get("x-request-id") ?? response.headers.get("x-jdcloud-request-id") ?? undefined;
+}
