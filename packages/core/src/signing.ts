@@ -51,6 +51,12 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && value.trim() === value;
 }
 
+/** Values sent in headers: visible ASCII only (anything else is not a valid header value, or not a real key). */
+function isHeaderToken(value: unknown): value is string {
+  return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
+}
+const HEADER_RULE = "must be a non-empty string of visible ASCII characters";
+
 function credentialsError(provider: Provider, problem: string): CredentialsError {
   const names = ENVIRONMENT_VARIABLES[provider];
   const variables = [names.accessKey[0]!, names.secretKey[0]!];
@@ -73,17 +79,15 @@ function checkCredentials(provider: Provider, credentials: unknown): Checked {
     if (provider === "jdcloud") {
       throw new ValidationError("credentials", "must be { accessKey, secretKey } for jdcloud (IAM tokens exist on Huawei Cloud and OTC only)");
     }
-    if (!isNonEmptyString(c.token)) throw new ValidationError("credentials.token", "must be a non-empty string without surrounding whitespace");
+    if (!isHeaderToken(c.token)) throw new ValidationError("credentials.token", HEADER_RULE);
     return { kind: "token", token: c.token };
   }
   if (c.accessKey === undefined || c.secretKey === undefined) throw credentialsError(provider, "accessKey and secretKey are both required");
-  if (!isNonEmptyString(c.accessKey)) throw new ValidationError("credentials.accessKey", "must be a non-empty string without surrounding whitespace");
+  if (!isHeaderToken(c.accessKey)) throw new ValidationError("credentials.accessKey", HEADER_RULE);
   if (!isNonEmptyString(c.secretKey)) throw new ValidationError("credentials.secretKey", "must be a non-empty string without surrounding whitespace");
   if (c.securityToken !== undefined) {
     if (provider === "jdcloud") throw new ValidationError("credentials.securityToken", "is not supported for jdcloud");
-    if (!isNonEmptyString(c.securityToken)) {
-      throw new ValidationError("credentials.securityToken", "must be a non-empty string without surrounding whitespace");
-    }
+    if (!isHeaderToken(c.securityToken)) throw new ValidationError("credentials.securityToken", HEADER_RULE);
   }
   return { kind: "aksk", accessKey: c.accessKey, secretKey: c.secretKey, securityToken: c.securityToken as string | undefined };
 }
@@ -102,6 +106,7 @@ export function createAuthenticator(options: RequestSignerOptions): Authenticato
   const clock = options.clock ?? Date.now;
   const nonce = options.nonce ?? defaultNonce;
   const projectId = options.projectId === undefined ? undefined : requireId("projectId", options.projectId);
+  if (projectId !== undefined && !isHeaderToken(projectId)) throw new ValidationError("projectId", HEADER_RULE);
 
   if (checked.kind === "token") {
     const { token } = checked;

@@ -1,0 +1,148 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { canonicalQueryString, jdCloud2CanonicalUri, percentEncode, sdkCanonicalUri } from "../src/index.js";
+import { rfc3986 } from "./helpers/reference-signers.js";
+
+const UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
+const utf8Compare = (a: string, b: string) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+/** Well-formed strings over all of Unicode (no lone surrogates), ASCII-heavy so collisions and sorting get exercised. */
+const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 8 }), fc.string({ maxLength: 8 }), fc.constantFrom("", " ", "a", "A", "+", "%", "=", "&"));
+const pairs = fc.array(fc.tuple(text, text), { maxLength: 12 });
+
+describe("percentEncode (every byte class)", () => {
+  it("keeps each unreserved character", () => {
+    for (const c of UNRESERVED) expect(percentEncode(c)).toBe(c);
+  });
+
+  it("encodes every other ASCII byte as %XX with upper-case hex", () => {
+    for (let code = 0; code < 128; code++) {
+      const c = String.fromCharCode(code);
+      if (UNRESERVED.includes(c)) continue;
+      expect(percentEncode(c)).toBe(`%${code.toString(16).toUpperCase().padStart(2, "0")}`);
+    }
+    expect(percentEncode(" ")).toBe("%20");
+  });
+
+  it("encodes multi-byte UTF-8 byte by byte", () => {
+    expect(percentEncode("ü")).toBe("%C3%BC");
+    expect(percentEncode("一")).toBe("%E4%B8%80");
+    expect(percentEncode("😀")).toBe("%F0%9F%98%80");
+    expect(percentEncode("\uD800")).toBe("%EF%BF%BD"); // a lone surrogate is encoded as U+FFFD
+  });
+
+  it("matches the RFC 3986 oracle and decodes back for any well-formed string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        const encoded = percentEncode(s);
+        expect(encoded).toBe(rfc3986(s));
+        expect(encoded).toMatch(/^(?:[A-Za-z0-9\-_.~]|%[0-9A-F]{2})*$/);
+        expect(decodeURIComponent(encoded)).toBe(s);
+      }),
+    );
+  });
+});
+
+describe("canonicalQueryString", () => {
+  it("sorts keys, then values of a repeated key, and keeps every pair", () => {
+    fc.assert(
+      fc.property(pairs, (input) => {
+        const out = canonicalQueryString(input);
+        const parsed = out === "" ? [] : out.split("&").map((kv) => kv.split("=").map(decodeURIComponent) as [string, string]);
+        expect(parsed.map(([k, v]) => `${k}\u0000${v}`).sort()).toEqual(input.map(([k, v]) => `${k}\u0000${v}`).sort());
+        for (let i = 1; i < parsed.length; i++) {
+          const [pk, pv] = parsed[i - 1]!;
+          const [k, v] = parsed[i]!;
+          const order = utf8Compare(pk, k);
+          expect(order < 0 || (order === 0 && utf8Compare(pv, v) <= 0)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("does not depend on the input order", () => {
+    fc.assert(
+      fc.property(pairs, fc.infiniteStream(fc.nat()), (input, seeds) => {
+        const shuffled = [...input];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = seeds.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        expect(canonicalQueryString(shuffled)).toBe(canonicalQueryString(input));
+      }),
+    );
+  });
+
+  it("canonicalises a wire query the same as its decoded pairs, whatever the serializer", () => {
+    fc.assert(
+      fc.property(pairs, (input) => {
+        const expected = canonicalQueryString(input);
+        // URLSearchParams (form encoding, '+' for space) and openapi-fetch's encodeURIComponent style.
+        expect(canonicalQueryString(new URLSearchParams(input).toString())).toBe(expected);
+        expect(canonicalQueryString(input.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&"))).toBe(expected);
+        expect(canonicalQueryString(`?${input.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join("&")}`)).toBe(expected);
+      }),
+    );
+  });
+
+  it("handles empty values, keys without '=', empty parts and a bare '?'", () => {
+    expect(canonicalQueryString("b=&a")).toBe("a=&b=");
+    expect(canonicalQueryString("?&&a=1&&")).toBe("a=1");
+    expect(canonicalQueryString("?")).toBe("");
+    expect(canonicalQueryString("")).toBe("");
+    expect(canonicalQueryString([["k", ""]])).toBe("k=");
+  });
+
+  it("sorts repeated keys by value and compares UTF-8 bytes, not UTF-16 units", () => {
+    expect(canonicalQueryString("m=3&m=1&m=2&a=z")).toBe("a=z&m=1&m=2&m=3");
+    // U+FF5E (EF BD 9E) sorts before U+1F600 (F0 9F 98 80) in UTF-8, after it in UTF-16 code units.
+    expect(canonicalQueryString([["k", "😀"], ["k", "～"]])).toBe("k=%EF%BD%9E&k=%F0%9F%98%80");
+  });
+
+  it("keeps a literal '%' that is not an escape and decodes '+' as a space", () => {
+    expect(canonicalQueryString("a=100%&b=%zz&c=x+y")).toBe("a=100%25&b=%25zz&c=x%20y");
+  });
+});
+
+describe("sdkCanonicalUri", () => {
+  it("appends the trailing slash exactly once", () => {
+    expect(sdkCanonicalUri("/v3/pid/backup-files")).toBe("/v3/pid/backup-files/");
+    expect(sdkCanonicalUri("/v3/pid/backup-files/")).toBe("/v3/pid/backup-files/");
+    expect(sdkCanonicalUri("/")).toBe("/");
+    expect(sdkCanonicalUri("")).toBe("/");
+  });
+
+  it("re-encodes each decoded segment (':' and spaces alike)", () => {
+    expect(sdkCanonicalUri("/a:b/c%20d/e f")).toBe("/a%3Ab/c%20d/e%20f/");
+    expect(sdkCanonicalUri("/%7euser/%2F")).toBe("/~user/%2F/");
+  });
+
+  it("equals the per-segment RFC 3986 encoding of the raw segments, for any segments", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme", minLength: 1 }), { minLength: 1, maxLength: 5 }), (segments) => {
+        const wire = `/${segments.map(encodeURIComponent).join("/")}`;
+        const expected = `/${segments.map(rfc3986).join("/")}`;
+        const result = sdkCanonicalUri(wire);
+        expect(result).toBe(`${expected}/`);
+        expect(result.endsWith("//")).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("jdCloud2CanonicalUri: the path exactly as sent", () => {
+  it("keeps ':' literal when it is sent literally and %3A when sent encoded", () => {
+    const url = new URL("https://rds.jdcloud-api.com/v1/regions/cn-north-1/backups/b-1:describeBackupDownloadURL");
+    expect(jdCloud2CanonicalUri(url.pathname)).toBe("/v1/regions/cn-north-1/backups/b-1:describeBackupDownloadURL");
+    expect(jdCloud2CanonicalUri("/v1/resource%3Aaction")).toBe("/v1/resource%3Aaction");
+    expect(jdCloud2CanonicalUri("")).toBe("/");
+  });
+
+  it("is the identity on any pathname a URL produces", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "grapheme" }), { maxLength: 4 }), (segments) => {
+        const pathname = new URL(`https://h/${segments.map(encodeURIComponent).join("/")}`).pathname;
+        expect(jdCloud2CanonicalUri(pathname)).toBe(pathname);
+      }),
+    );
+  });
+});
