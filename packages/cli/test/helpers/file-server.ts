@@ -119,7 +119,8 @@ export class FileServer {
 
     let fault = file.faults.shift();
     if (fault?.kind === "delay") {
-      await new Promise((resolve) => setTimeout(resolve, fault!.ms));
+      const { ms } = fault;
+      await new Promise((resolve) => setTimeout(resolve, ms));
       fault = undefined;
     }
     if (fault?.kind === "status") return answer(fault.status, "injected");
@@ -181,8 +182,9 @@ export class FileServer {
     const slice = Math.max(1, Math.floor(throttle / 20));
     for (let at = 0; at < body.length; at += slice) {
       if (res.destroyed) return;
+      if (at > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (res.destroyed) return;
       if (!res.write(body.subarray(at, at + slice))) await new Promise((resolve) => res.once("drain", resolve));
-      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 }

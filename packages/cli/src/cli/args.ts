@@ -1,0 +1,128 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { API_IDS, isApiId, type ApiId } from "../links/apis.js";
+import { UsageError } from "./usage-error.js";
+
+/** The options `links` and `download` share: what the API call needs. */
+export interface LinkArgs {
+  api: ApiId;
+  backupId: string | undefined;
+  instanceId: string | undefined;
+  region: string | undefined;
+  projectId: string | undefined;
+  /** NaN when the text was not a whole number: the range check then names the option. */
+  expiration: number | undefined;
+  fileName: string | undefined;
+  endpoint: string | undefined;
+  json: boolean;
+}
+
+export type Command =
+  | { command: "help"; topic: "main" | "apis" | "links" | "download" }
+  | { command: "version" }
+  | { command: "apis"; json: boolean }
+  | ({ command: "links"; showLinks: boolean } & LinkArgs)
+  | ({ command: "download"; out: string; concurrency: number; quiet: boolean } & LinkArgs);
+
+const LINK_OPTIONS = {
+  "backup-id": { type: "string" },
+  "instance-id": { type: "string" },
+  region: { type: "string" },
+  "project-id": { type: "string" },
+  expiration: { type: "string" },
+  "file-name": { type: "string" },
+  endpoint: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+const OPTIONS = {
+  apis: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  links: { ...LINK_OPTIONS, "show-links": { type: "boolean" } },
+  download: {
+    ...LINK_OPTIONS,
+    out: { type: "string", short: "o" },
+    concurrency: { type: "string" },
+    quiet: { type: "boolean", short: "q" },
+  },
+} as const satisfies Record<string, ParseArgsConfig["options"]>;
+
+export const MAX_CONCURRENCY = 16;
+export const DEFAULT_CONCURRENCY = 3;
+
+/** Parses the command line (without `node` and the script). Throws UsageError naming the offending argument. */
+export function parseCommand(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") return { command: "help", topic: "main" };
+  if (first === "--version" || first === "-v") return { command: "version" };
+  if (first !== "apis" && first !== "links" && first !== "download") {
+    throw new UsageError(
+      first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}: use apis, links or download`,
+    );
+  }
+  const values = parse(first, rest);
+  if (values.values.help === true) return { command: "help", topic: first };
+
+  if (first === "apis") {
+    if (values.positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(values.positionals[0])}`, first);
+    return { command: "apis", json: values.values.json === true };
+  }
+
+  const [api, ...extra] = values.positionals;
+  if (api === undefined) throw new UsageError(`<api>: missing; one of ${API_IDS.join(", ")}`, first);
+  if (!isApiId(api)) throw new UsageError(`<api>: unknown API ${JSON.stringify(api)}; one of ${API_IDS.join(", ")}`, first);
+  if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`, first);
+
+  const v = values.values as Record<string, string | boolean | undefined>;
+  const str = (name: string): string | undefined => (typeof v[name] === "string" ? (v[name] as string) : undefined);
+  const linkArgs: LinkArgs = {
+    api,
+    backupId: str("backup-id"),
+    instanceId: str("instance-id"),
+    region: str("region"),
+    projectId: str("project-id"),
+    expiration: wholeNumber(str("expiration")),
+    fileName: str("file-name"),
+    endpoint: str("endpoint"),
+    json: v.json === true,
+  };
+
+  if (first === "links") return { command: "links", showLinks: v["show-links"] === true, ...linkArgs };
+
+  const out = str("out") ?? ".";
+  if (out.trim() === "") throw new UsageError("--out: must not be empty", first);
+  const concurrencyText = str("concurrency");
+  const concurrency = concurrencyText === undefined ? DEFAULT_CONCURRENCY : wholeNumber(concurrencyText)!;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}`, first);
+  }
+  const quiet = v.quiet === true;
+  if (quiet && linkArgs.json) throw new UsageError("--quiet and --json cannot be combined", first);
+  return { command: "download", out, concurrency, quiet, ...linkArgs };
+}
+
+function parse(command: keyof typeof OPTIONS, args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS[command], strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error & { code?: string }), command);
+  }
+}
+
+/** node:util's messages mention positional tricks and quote oddly; say plainly which argument is wrong. */
+function describeParseError(error: Error & { code?: string }): string {
+  // "Option '-o, --out <value>' argument missing" -> "--out"; "Unknown option '-x'. ..." -> "-x".
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(error.message)?.[1] ?? "option";
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/does not take an argument/.test(error.message)) return `${option}: takes no value`;
+    if (/ambiguous/.test(error.message)) return `${option}: needs a value (write ${option}=VALUE for a value that starts with '-')`;
+    return `${option}: needs a value`;
+  }
+  return error.message;
+}
+
+/** "3600" -> 3600; anything that is not plain decimal digits -> NaN (so the range check reports it). */
+function wholeNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  return /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+}

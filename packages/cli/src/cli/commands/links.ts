@@ -1,0 +1,82 @@
+import { getBackupLinks } from "../../links/get-backup-links.js";
+import type { BackupLinks, GetBackupLinksOptions } from "../../links/types.js";
+import { formatBytes, formatDuration } from "../../progress/format.js";
+import { printable } from "../../progress/printable.js";
+import type { LinkArgs } from "../args.js";
+import type { CliContext } from "../context.js";
+import { EXIT } from "../exit-codes.js";
+import { formatTable } from "../table.js";
+
+/** The library call the command line stands for. */
+export function toLinkOptions(args: LinkArgs, context: CliContext): GetBackupLinksOptions {
+  return {
+    api: args.api,
+    backupId: args.backupId as string,
+    region: args.region,
+    endpoint: args.endpoint,
+    projectId: args.projectId,
+    instanceId: args.instanceId,
+    expiration: args.expiration,
+    fileName: args.fileName,
+    fetch: context.fetch,
+    signal: context.signal,
+    env: context.env,
+  };
+}
+
+/** The JSON form: the normalised shape with dates as ISO strings. Contains the full links. */
+export function linksToJson(links: BackupLinks): string {
+  return JSON.stringify(
+    {
+      api: links.api,
+      files: links.files.map((file) => ({
+        name: file.name,
+        url: file.url,
+        sizeBytes: file.sizeBytes ?? null,
+        expiresAt: file.expiresAt?.toISOString() ?? null,
+      })),
+      notes: links.notes,
+    },
+    null,
+    2,
+  );
+}
+
+/** `2024-05-01 10:15:14 UTC (in 59:58)` / `(expired)`; "unknown" when the API gave no usable expiry. */
+export function formatExpiry(expiresAt: Date | undefined, now: number): string {
+  if (expiresAt === undefined) return "unknown";
+  const stamp = `${expiresAt.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  const left = (expiresAt.getTime() - now) / 1000;
+  return left <= 0 ? `${stamp} (expired)` : `${stamp} (in ${formatDuration(left)})`;
+}
+
+/** The human form: a table of name, size and expiry; links only when asked for. */
+export function linksToTable(links: BackupLinks, backupId: string, showLinks: boolean, now: number): string {
+  const count = links.files.length;
+  const lines = [`${links.api}: ${count} file${count === 1 ? "" : "s"} in backup ${printable(backupId)}`];
+  if (count > 0) {
+    const header = ["FILE", "SIZE", "LINK EXPIRES"];
+    if (showLinks) header.push("LINK");
+    const rows = links.files.map((file) => {
+      const row = [
+        printable(file.name),
+        file.sizeBytes === undefined ? "-" : formatBytes(file.sizeBytes),
+        formatExpiry(file.expiresAt, now),
+      ];
+      if (showLinks) row.push(file.url);
+      return row;
+    });
+    lines.push("", formatTable(header, rows, new Set([1])));
+  }
+  for (const note of links.notes) lines.push("", `Note: ${note}`);
+  if (count > 0 && !showLinks) lines.push("", "The links are secrets until they expire: add --show-links or --json to print them.");
+  return `${lines.join("\n")}\n`;
+}
+
+/** `backup-links links <api> ...` */
+export async function runLinks(args: LinkArgs & { showLinks: boolean }, context: CliContext): Promise<number> {
+  const links = await getBackupLinks(toLinkOptions(args, context));
+  const now = (context.now ?? Date.now)();
+  context.stdout.write(args.json ? `${linksToJson(links)}\n` : linksToTable(links, args.backupId as string, args.showLinks, now));
+  return EXIT.OK;
+}

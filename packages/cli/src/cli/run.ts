@@ -1,0 +1,48 @@
+import { parseCommand, type Command } from "./args.js";
+import { runApis } from "./commands/apis.js";
+import { runDownload } from "./commands/download.js";
+import { runLinks } from "./commands/links.js";
+import type { CliContext } from "./context.js";
+import { reportError } from "./errors.js";
+import { EXIT } from "./exit-codes.js";
+import { APIS_HELP, DOWNLOAD_HELP, LINKS_HELP, MAIN_HELP } from "./help.js";
+import { VERSION } from "../version.js";
+
+const HELP = { main: MAIN_HELP, apis: APIS_HELP, links: LINKS_HELP, download: DOWNLOAD_HELP } as const;
+
+/**
+ * Runs `backup-links` with the given arguments (without `node` and the script) and returns the exit status.
+ * Never throws and never calls process.exit: bin.ts does, and tests call this directly.
+ */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  let command: Command | undefined;
+  try {
+    command = parseCommand(argv);
+    switch (command.command) {
+      case "help":
+        context.stdout.write(`${HELP[command.topic]}\n`);
+        return EXIT.OK;
+      case "version":
+        context.stdout.write(`${VERSION}\n`);
+        return EXIT.OK;
+      case "apis":
+        return runApis(command.json, context);
+      case "links":
+        return await runLinks(command, context);
+      case "download":
+        return await runDownload(command, context);
+    }
+  } catch (error) {
+    if (context.signal?.aborted) {
+      context.stderr.write("backup-links: interrupted\n");
+      return context.signal.reason === "SIGTERM" ? EXIT.SIGTERM : EXIT.SIGINT;
+    }
+    return reportError(error, context, command?.command === "help" ? undefined : command?.command ?? commandWord(argv));
+  }
+}
+
+/** The command word, for pointing to its help when the arguments after it did not parse. */
+function commandWord(argv: readonly string[]): string | undefined {
+  const first = argv[0];
+  return first === "apis" || first === "links" || first === "download" ? first : undefined;
+}

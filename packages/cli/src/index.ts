@@ -1,0 +1,23 @@
+/**
+ * @backup-links/cli as a library: the cross-provider `getBackupLinks()` and the downloader behind
+ * `backup-links download` (`downloadBackup`, `downloadFile`). The command itself is `backup-links` (bin.ts).
+ */
+export { getBackupLinks } from "./links/get-backup-links.js";
+export type { BackupLinks, GetBackupLinksOptions, FileLink } from "./links/types.js";
+export { API_IDS, APIS, isApiId, regionsOf, type ApiId, type ApiDescription, type ExpirationRule } from "./links/apis.js";
+export { downloadFile, type DownloadFileOptions, type DownloadFileResult } from "./download/download-file.js";
+export {
+  downloadBackup,
+  type DownloadBackupOptions,
+  type DownloadBackupResult,
+  type FileOutcome,
+  type LinkProvider,
+} from "./download/download-backup.js";
+export type { DownloadEvent, DownloadEventListener } from "./download/events.js";
+export { DownloadError, DownloadAbortedError, type DownloadErrorCode } from "./download/errors.js";
+export { safeFileName } from "./download/safe-name.js";
+export { DEFAULT_SIZE_TOLERANCE_BYTES } from "./download/size-check.js";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./download/backoff.js";
+export { runCli } from "./cli/run.js";
+export type { CliContext, Output } from "./cli/context.js";
+export { EXIT } from "./cli/exit-codes.js";
