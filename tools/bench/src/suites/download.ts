@@ -1,0 +1,204 @@
+/**
+ * Suite 5: the CLI's downloader against curl, one file over loopback from `file-server.mjs` (its own process).
+ *
+ * Each tool runs as a fresh process writing the file to disk: `curl -sS -o <file> <url>` and
+ * `node download-driver.mjs` (the CLI's `downloadFile`, as `backup-links download` uses it for one file).
+ * Throughput = file bytes / transfer time, where transfer time is what each tool reports for the transfer itself
+ * (curl's `%{time_total}`; the driver's clock around `downloadFile`), so Node's process start-up (~0.1 s, paid
+ * once per command, not per byte) is not counted; the process wall-clock throughput is reported beside it.
+ * Peak RSS is the whole process's (GNU time `%M`, or /proc VmHWM). The served file is generated in a temp dir
+ * (sparse via truncate when large, random bytes when small so the copy can be compared) and removed afterwards.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { REPO_ROOT } from "../paths.js";
+import { rssMethod, runMeasured, type RssMethod } from "../peak-rss.js";
+import { startServer, serverScript } from "../servers/spawn-server.js";
+import { ratio, summarizeRounds, type RoundSummary } from "../stats.js";
+
+export interface DownloadToolResult {
+  tool: "curl" | "backup-links";
+  label: string;
+  error?: string;
+  /** MB/s (10^6 bytes per second) over the transfer time. */
+  throughputMBps?: RoundSummary;
+  /** MB/s over the whole process's wall time (start-up included). */
+  wallThroughputMBps?: RoundSummary;
+  peakRssBytes?: RoundSummary;
+}
+
+export interface DownloadSuiteResult {
+  fileBytes: number;
+  sparse: boolean;
+  rounds: number;
+  rssMethod: RssMethod;
+  tools: DownloadToolResult[];
+  /** median transfer throughput of backup-links / curl */
+  throughputRatio?: number;
+  wallThroughputRatio?: number;
+}
+
+export interface DownloadSuiteOptions {
+  fileBytes: number;
+  rounds: number;
+  /** Where the CLI's built library is; default packages/cli/dist. */
+  cliDist?: string;
+  timeoutMs?: number;
+  /** Where the temp directory for the served file and the copies is made; default os.tmpdir(). */
+  tempRoot?: string;
+}
+
+const DRIVER = fileURLToPath(new URL("../drivers/download-driver.mjs", import.meta.url));
+const FILE_NAME = "bench-backup.bin";
+/** The prefix of the suite's temp directory (the smoke test checks that none is left behind). */
+export const DOWNLOAD_TEMP_PREFIX = "backup-links-bench-download-";
+
+/** The module that exports `downloadFile`: the CLI's library entry, or its download module if the entry lacks it. */
+export async function downloaderModule(cliDist = path.join(REPO_ROOT, "packages/cli/dist")): Promise<string> {
+  for (const candidate of ["index.js", "download/index.js", "download/download-file.js"]) {
+    const file = path.join(cliDist, candidate);
+    if (!existsSync(file)) continue;
+    const mod = (await import(pathToFileURL(file).href)) as { downloadFile?: unknown };
+    if (typeof mod.downloadFile === "function") return pathToFileURL(file).href;
+  }
+  throw new Error(`no built module under ${cliDist} exports downloadFile (build @backup-links/cli first)`);
+}
+
+async function sha256File(file: string): Promise<string> {
+  return createHash("sha256").update(await readFile(file)).digest("hex");
+}
+
+/** Creates the served file: sparse (truncate) at or above 64 MiB, random bytes below (then it is also compared). */
+async function createServedFile(dir: string, bytes: number): Promise<{ file: string; sparse: boolean; sha256?: string }> {
+  const file = path.join(dir, "served.bin");
+  if (bytes >= 64 * 1024 * 1024) {
+    await writeFile(file, "");
+    await truncate(file, bytes);
+    return { file, sparse: true };
+  }
+  const data = randomBytes(bytes);
+  await writeFile(file, data);
+  return { file, sparse: false, sha256: createHash("sha256").update(data).digest("hex") };
+}
+
+interface OneRun {
+  transferMs: number;
+  wallMs: number;
+  peakRssBytes: number | undefined;
+}
+
+async function verifyOutput(file: string, bytes: number, sha256: string | undefined, tool: string): Promise<void> {
+  const size = (await stat(file)).size;
+  if (size !== bytes) throw new Error(`${tool} wrote ${size} bytes, expected ${bytes}`);
+  if (sha256 !== undefined && (await sha256File(file)) !== sha256) throw new Error(`${tool}'s copy differs from the served file`);
+}
+
+async function runCurl(url: string, outDir: string, bytes: number, sha256: string | undefined, timeoutMs: number): Promise<OneRun> {
+  const out = path.join(outDir, FILE_NAME);
+  const run = await runMeasured("curl", ["-sS", "--fail", "-o", out, "-w", "%{time_total}", url], { timeoutMs });
+  if (run.code !== 0) throw new Error(`curl exited ${run.code}: ${run.stderr.trim().slice(0, 300)}`);
+  await verifyOutput(out, bytes, sha256, "curl");
+  const seconds = Number(run.stdout.trim().replace(",", "."));
+  return { transferMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : run.wallMs, wallMs: run.wallMs, peakRssBytes: run.peakRssBytes };
+}
+
+async function runOurs(
+  moduleUrl: string,
+  url: string,
+  outDir: string,
+  bytes: number,
+  sha256: string | undefined,
+  timeoutMs: number,
+): Promise<OneRun> {
+  const run = await runMeasured(process.execPath, [DRIVER, moduleUrl, url, outDir, FILE_NAME, String(bytes)], { timeoutMs });
+  if (run.code !== 0) throw new Error(`the downloader exited ${run.code}: ${run.stderr.trim().slice(-400)}`);
+  const report = JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}") as { bytes?: number; transferMs?: number; maxRssBytes?: number };
+  if (report.bytes !== bytes) throw new Error(`the downloader reported ${report.bytes} bytes, expected ${bytes}`);
+  await verifyOutput(path.join(outDir, FILE_NAME), bytes, sha256, "backup-links");
+  return {
+    transferMs: report.transferMs ?? run.wallMs,
+    wallMs: run.wallMs,
+    peakRssBytes: run.peakRssBytes ?? report.maxRssBytes,
+  };
+}
+
+const MB = 1e6;
+
+function summarizeTool(tool: "curl" | "backup-links", label: string, runs: OneRun[], bytes: number, error?: string): DownloadToolResult {
+  if (error !== undefined || runs.length === 0) return { tool, label, error: error ?? "no successful run" };
+  const rss = runs.map((r) => r.peakRssBytes).filter((v): v is number => v !== undefined);
+  return {
+    tool,
+    label,
+    throughputMBps: summarizeRounds(runs.map((r) => bytes / MB / (r.transferMs / 1000))),
+    wallThroughputMBps: summarizeRounds(runs.map((r) => bytes / MB / (r.wallMs / 1000))),
+    ...(rss.length > 0 ? { peakRssBytes: summarizeRounds(rss) } : {}),
+  };
+}
+
+export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<DownloadSuiteResult> {
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const dir = await mkdtemp(path.join(options.tempRoot ?? tmpdir(), DOWNLOAD_TEMP_PREFIX));
+  try {
+    const served = await createServedFile(dir, options.fileBytes);
+    const server = await startServer(serverScript("file-server.mjs"), [served.file]);
+    try {
+      const url = `${server.origin}/bucket/${FILE_NAME}?Expires=1&Signature=bench`;
+      let moduleUrl: string | undefined;
+      let oursError: string | undefined;
+      try {
+        moduleUrl = await downloaderModule(options.cliDist);
+      } catch (error) {
+        oursError = error instanceof Error ? error.message : String(error);
+      }
+      let curlError: string | undefined;
+      const curlRuns: OneRun[] = [];
+      const ourRuns: OneRun[] = [];
+      for (let round = 0; round < options.rounds; round++) {
+        const order = round % 2 === 0 ? (["curl", "ours"] as const) : (["ours", "curl"] as const);
+        for (const who of order) {
+          const outDir = path.join(dir, `out-${who}-${round}`);
+          await mkdir(outDir, { recursive: true });
+          try {
+            if (who === "curl" && curlError === undefined) {
+              curlRuns.push(await runCurl(url, outDir, options.fileBytes, served.sha256, timeoutMs));
+            } else if (who === "ours" && oursError === undefined && moduleUrl !== undefined) {
+              ourRuns.push(await runOurs(moduleUrl, url, outDir, options.fileBytes, served.sha256, timeoutMs));
+            }
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            if (who === "curl") curlError = message;
+            else oursError = message;
+          } finally {
+            // Each copy is removed at once: two 1 GiB copies per round would otherwise pile up on disk.
+            await rm(outDir, { recursive: true, force: true });
+          }
+        }
+      }
+      const curl = summarizeTool("curl", "curl -sS -o FILE URL", curlRuns, options.fileBytes, curlError);
+      const ours = summarizeTool("backup-links", "@backup-links/cli downloadFile (node)", ourRuns, options.fileBytes, oursError);
+      const result: DownloadSuiteResult = {
+        fileBytes: options.fileBytes,
+        sparse: served.sparse,
+        rounds: options.rounds,
+        rssMethod: rssMethod(),
+        tools: [ours, curl],
+      };
+      if (ours.throughputMBps && curl.throughputMBps) {
+        result.throughputRatio = ratio(ours.throughputMBps.median, curl.throughputMBps.median);
+      }
+      if (ours.wallThroughputMBps && curl.wallThroughputMBps) {
+        result.wallThroughputRatio = ratio(ours.wallThroughputMBps.median, curl.wallThroughputMBps.median);
+      }
+      return result;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

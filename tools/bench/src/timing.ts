@@ -1,0 +1,69 @@
+/**
+ * Timing loops. Operations per second for short CPU-bound work (signing), and per-call latency samples for I/O
+ * (client calls). Both use `process.hrtime.bigint()`; both await the function, so a synchronous and a
+ * Promise-returning implementation are measured the same way a caller would use them.
+ */
+
+export interface ThroughputOptions {
+  /** Keep running until at least this much time has passed... */
+  minTimeMs: number;
+  /** ...and at least this many calls were made. */
+  minIterations: number;
+  /** Calls before the clock starts (JIT warm-up, caches). */
+  warmupIterations: number;
+}
+
+export interface ThroughputSample {
+  iterations: number;
+  elapsedNs: number;
+  opsPerSec: number;
+}
+
+const NS_PER_SEC = 1e9;
+
+/**
+ * Calls `fn` sequentially (awaiting a returned Promise) and returns calls per second. The clock is checked once per
+ * batch of calls so the timer itself does not dominate a microsecond-scale operation.
+ */
+export async function measureThroughput(
+  fn: () => unknown,
+  options: ThroughputOptions,
+): Promise<ThroughputSample> {
+  for (let i = 0; i < options.warmupIterations; i++) await fn();
+  const minTimeNs = BigInt(Math.round(options.minTimeMs * 1e6));
+  const batch = 16;
+  let iterations = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0n;
+  do {
+    for (let i = 0; i < batch; i++) await fn();
+    iterations += batch;
+    elapsed = process.hrtime.bigint() - start;
+  } while (elapsed < minTimeNs || iterations < options.minIterations);
+  const elapsedNs = Number(elapsed);
+  return { iterations, elapsedNs, opsPerSec: (iterations * NS_PER_SEC) / elapsedNs };
+}
+
+export interface LatencyOptions {
+  warmupCalls: number;
+  calls: number;
+}
+
+/** Per-call latencies in microseconds of `calls` sequential awaited calls, after `warmupCalls` untimed ones. */
+export async function sampleLatencies(fn: () => Promise<unknown>, options: LatencyOptions): Promise<number[]> {
+  for (let i = 0; i < options.warmupCalls; i++) await fn();
+  const samples = new Array<number>(options.calls);
+  for (let i = 0; i < options.calls; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples[i] = Number(process.hrtime.bigint() - t0) / 1e3;
+  }
+  return samples;
+}
+
+/** Wall-clock milliseconds of one awaited call. */
+export async function timeMs<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
