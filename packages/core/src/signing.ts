@@ -179,16 +179,8 @@ export function rebuildRequest(
   body: Uint8Array | undefined,
   signal: AbortSignal = request.signal,
 ): Request {
-  const init: RequestInit = {
-    method: request.method,
-    headers,
-    signal,
-    redirect: request.redirect,
-    credentials: request.credentials,
-    cache: request.cache,
-    integrity: request.integrity,
-    keepalive: request.keepalive,
-  };
+  // Only fields every runtime implements (Cloudflare Workers, for one, reject `cache` and friends).
+  const init: RequestInit = { method: request.method, headers, signal, redirect: request.redirect };
   if (body !== undefined && request.method !== "GET" && request.method !== "HEAD") {
     init.body = body as Uint8Array<ArrayBuffer>;
   }

@@ -426,6 +426,20 @@ describe("signing middleware and request signer", () => {
   });
 });
 
+describe("transport.middleware", () => {
+  it("sets the User-Agent on the request openapi-fetch built, keeping one the caller set", async () => {
+    const { transport } = otcRds({ userAgent: { name: "@backup-links/otc-rds", version: "0.1.0" } });
+    const request = new Request("https://rds.eu-de.otc.t-systems.com/v3/p/backup-files");
+    const onRequest = transport.middleware.onRequest!;
+    const params = { request, schemaPath: "", params: {}, id: "1", options: {} as never };
+    expect(await onRequest(params)).toBeUndefined();
+    expect(request.headers.get("user-agent")).toBe(`backup-links-otc-rds/0.1.0 backup-links-core/${CORE_VERSION}`);
+    const own = new Request("https://rds.eu-de.otc.t-systems.com/", { headers: { "User-Agent": "mine/1" } });
+    await onRequest({ ...params, request: own });
+    expect(own.headers.get("user-agent")).toBe("mine/1");
+  });
+});
+
 describe("formatUserAgent", () => {
   it("turns package names into product tokens", () => {
     expect(formatUserAgent({ name: "@backup-links/jdcloud-rds", version: "0.1.0" })).toBe(`backup-links-jdcloud-rds/0.1.0 backup-links-core/${CORE_VERSION}`);
