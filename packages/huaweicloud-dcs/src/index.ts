@@ -17,7 +17,8 @@ export type BackupFileLinks = Awaited<ReturnType<HuaweiCloudDcsClient["getBackup
 export type BackupFileLink = BackupFileLinks["links"][number];
 
 /**
- * Creates the client. Options left out come from the environment (`HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK` / `HUAWEICLOUD_SDK_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_PROJECT_ID`, `HUAWEICLOUD_SDK_REGION`); bad options throw ValidationError.
+ * Creates the client. Options left out come from the environment (`HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK` / `HUAWEICLOUD_SDK_SECURITY_TOKEN`,
+ * `HUAWEICLOUD_SDK_PROJECT_ID`, `HW_REGION_NAME`; the full list is in `@backup-links/core`); bad options throw ValidationError.
  *
  * @example
  * const client = createHuaweiCloudDcsClient({ region: "ap-southeast-1", projectId, credentials: { accessKey, secretKey } });

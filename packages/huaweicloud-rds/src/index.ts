@@ -17,7 +17,8 @@ export type BackupDownloadLinks = Awaited<ReturnType<HuaweiCloudRdsClient["getBa
 export type BackupFile = BackupDownloadLinks["files"][number];
 
 /**
- * Creates the client. Options left out come from the environment (`HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK` / `HUAWEICLOUD_SDK_SECURITY_TOKEN`, `HUAWEICLOUD_SDK_PROJECT_ID`, `HUAWEICLOUD_SDK_REGION`); bad options throw ValidationError.
+ * Creates the client. Options left out come from the environment (`HUAWEICLOUD_SDK_AK` / `HUAWEICLOUD_SDK_SK` / `HUAWEICLOUD_SDK_SECURITY_TOKEN`,
+ * `HUAWEICLOUD_SDK_PROJECT_ID`, `HW_REGION_NAME`; the full list is in `@backup-links/core`); bad options throw ValidationError.
  *
  * @example
  * const client = createHuaweiCloudRdsClient({ region: "ap-southeast-1", projectId, credentials: { accessKey, secretKey } });

@@ -67,8 +67,9 @@ function optionalBoolean(field: string, value: unknown): boolean | undefined {
 }
 
 /**
- * Creates the client. Options left out come from the environment (`JDCLOUD_ACCESS_KEY`, `JDCLOUD_SECRET_KEY`,
- * `JDCLOUD_REGION`); bad options (an unknown region, a token instead of AK/SK) throw ValidationError.
+ * Creates the client. Credentials left out come from the environment (`JDCLOUD_ACCESS_KEY`, `JDCLOUD_SECRET_KEY`);
+ * `region` is required (JD has no region variable). Bad options (an unknown region, a token instead of AK/SK)
+ * throw ValidationError.
  *
  * @example
  * const rds = createJdCloudRdsClient({ region: "cn-north-1", credentials: { accessKey, secretKey } });

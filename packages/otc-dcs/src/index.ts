@@ -17,7 +17,8 @@ export type BackupFileLinks = Awaited<ReturnType<OtcDcsClient["getBackupDownload
 export type BackupFileLink = BackupFileLinks["links"][number];
 
 /**
- * Creates the client. Options left out come from the environment (`OS_ACCESS_KEY` / `OS_SECRET_KEY` / `OS_SECURITY_TOKEN` or `OS_AUTH_TOKEN`, `OS_PROJECT_ID`, `OS_REGION_NAME`); bad options throw ValidationError.
+ * Creates the client. Options left out come from the environment (`OS_ACCESS_KEY` / `OS_SECRET_KEY` / `OS_SECURITY_TOKEN` or `OS_TOKEN`, `OS_PROJECT_ID`,
+ * `OS_REGION_NAME`; the full list is in `@backup-links/core`); bad options throw ValidationError.
  *
  * @example
  * const client = createOtcDcsClient({ region: "eu-de", projectId, credentials: { accessKey, secretKey } });

@@ -18,7 +18,7 @@ export type BackupFile = BackupDownloadLinks["files"][number];
 
 /**
  * Creates the client. Options left out come from the environment (`OS_ACCESS_KEY` / `OS_SECRET_KEY` /
- * `OS_SECURITY_TOKEN` or `OS_AUTH_TOKEN`, `OS_PROJECT_ID`, `OS_REGION_NAME`); bad options throw ValidationError.
+ * `OS_SECURITY_TOKEN` or `OS_TOKEN`, `OS_PROJECT_ID`, `OS_REGION_NAME`; the full list is in `@backup-links/core`); bad options throw ValidationError.
  *
  * @example
  * const rds = createOtcRdsClient({ region: "eu-de", projectId, credentials: { accessKey, secretKey } });

@@ -117,14 +117,21 @@ export interface components {
             error_ext_msg?: string | null;
         };
         /**
-         * @description The error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, returned by the service and by the
-         *     API gateway (`APIGW.*` codes). Sources: opentelekomcloud-docs/relational-database-service
-         *     `api-ref/source/appendix/abnormal_request_results.rst`; huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`.
+         * @description The flat error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, used by the services (`DBS.*`
+         *     codes for RDS and DDS) and by the API gateway in front of them (`APIGW.*` codes, which add `request_id`).
+         *     Sources: opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/abnormal_request_results.rst`
+         *     (whose example is this schema's example, verbatim); huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`, which reads
+         *     `error_code`/`error_msg`, then `code`/`message`, then the same pair nested one level down, and
+         *     `encoded_authorization_message`.
+         * @example {
+         *       "error_code": "DBS.200022",
+         *       "error_msg": "The DB instance name already exists."
+         *     }
          */
         HuaweiErrorBody: {
             /**
-             * @description The error code, for example `DBS.280238` from the service or `APIGW.0301` from the API gateway.
-             * @example DBS.280238
+             * @description The error code, for example `DBS.280214` from the service or `APIGW.0301` from the API gateway.
+             * @example DBS.280214
              */
             error_code: string;
             /**
@@ -137,6 +144,12 @@ export interface components {
              * @example 3a5cfd1a8f9a4c1fbd6e1fb4a7a3c0d2
              */
             request_id?: string;
+            /**
+             * @description An encoded explanation of an IAM policy denial, sent with some 403 responses; it can be decoded with IAM's
+             *     decode-authorization-message API.
+             * @example encoded-message-from-iam
+             */
+            encoded_authorization_message?: string;
         };
         /**
          * @description The nested error form Huawei Cloud returns for some gateway and IAM errors, `{"error": {"code", "message"}}`.
@@ -175,7 +188,10 @@ export interface components {
                 "application/json": components["schemas"]["BackupFileLinks"];
             };
         };
-        /** @description Invalid request (for example an expiration outside 300..86400, or a malformed id). */
+        /**
+         * @description Invalid request: a malformed id, a missing or non-JSON body, or an `expiration` outside 300..86400. Codes
+         *     from opentelekomcloud-docs/distributed-cache-service `api-ref/source/appendix/error_codes.rst`.
+         */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -186,8 +202,9 @@ export interface components {
             };
         };
         /**
-         * @description Authentication failed (missing or wrong signature, expired or wrong token). Returned by the API gateway with its
-         *     own `APIGW.*` codes, which are longer than DCS's 9-character codes, so the gateway's error body applies here.
+         * @description Authentication failed (missing or wrong signature, expired or foreign token). The API gateway answers with its
+         *     `APIGW.*` codes, which are longer than the 9 characters of DCS codes, so the gateway's error body applies here; DCS
+         *     itself also reports token problems as `111401001`..`111401004`. Codes from the Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table) and opentelekomcloud-docs/distributed-cache-service `api-ref/source/appendix/error_codes.rst`.
          */
         Unauthorized: {
             headers: {
@@ -198,7 +215,10 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiCloudErrorBody"];
             };
         };
-        /** @description The caller is not allowed to perform this action (missing IAM permission). Returned by the API gateway. */
+        /**
+         * @description The caller may not perform this action (missing IAM permission, read-only tenant or role). Codes from the
+         *     Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table) and opentelekomcloud-docs/distributed-cache-service `api-ref/source/appendix/error_codes.rst`.
+         */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -208,7 +228,7 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiCloudErrorBody"];
             };
         };
-        /** @description The instance or the backup does not exist. */
+        /** @description The DCS instance (or the URL) does not exist. Codes from opentelekomcloud-docs/distributed-cache-service `api-ref/source/appendix/error_codes.rst`. */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -218,7 +238,7 @@ export interface components {
                 "application/json": components["schemas"]["DcsErrorBody"];
             };
         };
-        /** @description Internal service error. */
+        /** @description Internal service error. Codes from opentelekomcloud-docs/distributed-cache-service `api-ref/source/appendix/error_codes.rst`. */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

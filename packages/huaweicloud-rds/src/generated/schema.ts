@@ -52,8 +52,9 @@ export interface components {
         LinkExpiredTime: string;
         /**
          * @description One backup file and its pre-signed download link. The four fields are documented as always present by OTC and
-         *     Huawei (RDS and DDS), so they are required here; the official Go SDK generates every response field as optional,
-         *     so clients should still tolerate a missing field.
+         *     Huawei (RDS and DDS), and the official Go SDK declares them as plain (non-optional) fields
+         *     (huaweicloud-sdk-go-v3 `services/rds/v3/model/model_get_backup_download_link_files.go`,
+         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`), so they are required here.
          */
         BackupFile: {
             /**
@@ -76,8 +77,9 @@ export interface components {
             link_expired_time: components["schemas"]["LinkExpiredTime"];
         };
         /**
-         * @description One backup file: the fields shared with Open Telekom Cloud plus Huawei's `database_name`
-         *     (huaweicloud-sdk-go-v3 `services/rds/v3/model/model_get_backup_download_link_files.go`).
+         * @description One backup file: the fields shared with Open Telekom Cloud plus Huawei's `database_name`. Huawei's API reference
+         *     lists `database_name`; the versions of the Go SDK model `services/rds/v3/model/model_get_backup_download_link_files.go`
+         *     checked for this spec have only the four shared fields, so it is optional here.
          */
         HuaweiRdsBackupFile: components["schemas"]["BackupFile"] & {
             /**
@@ -89,7 +91,7 @@ export interface components {
         };
         /**
          * @description The files of a backup and the bucket that holds them. Huawei's document lists both fields in every response, so
-         *     they are required here (the Go SDK's generated model marks them optional, as it does every response field;
+         *     they are required here (the Go SDK's response model marks them optional;
          *     clients tolerate a missing field).
          */
         BackupDownloadLinks: {
@@ -102,14 +104,21 @@ export interface components {
             bucket: string;
         };
         /**
-         * @description The error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, returned by the service and by the
-         *     API gateway (`APIGW.*` codes). Sources: opentelekomcloud-docs/relational-database-service
-         *     `api-ref/source/appendix/abnormal_request_results.rst`; huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`.
+         * @description The flat error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, used by the services (`DBS.*`
+         *     codes for RDS and DDS) and by the API gateway in front of them (`APIGW.*` codes, which add `request_id`).
+         *     Sources: opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/abnormal_request_results.rst`
+         *     (whose example is this schema's example, verbatim); huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`, which reads
+         *     `error_code`/`error_msg`, then `code`/`message`, then the same pair nested one level down, and
+         *     `encoded_authorization_message`.
+         * @example {
+         *       "error_code": "DBS.200022",
+         *       "error_msg": "The DB instance name already exists."
+         *     }
          */
         HuaweiErrorBody: {
             /**
-             * @description The error code, for example `DBS.280238` from the service or `APIGW.0301` from the API gateway.
-             * @example DBS.280238
+             * @description The error code, for example `DBS.280214` from the service or `APIGW.0301` from the API gateway.
+             * @example DBS.280214
              */
             error_code: string;
             /**
@@ -122,6 +131,12 @@ export interface components {
              * @example 3a5cfd1a8f9a4c1fbd6e1fb4a7a3c0d2
              */
             request_id?: string;
+            /**
+             * @description An encoded explanation of an IAM policy denial, sent with some 403 responses; it can be decoded with IAM's
+             *     decode-authorization-message API.
+             * @example encoded-message-from-iam
+             */
+            encoded_authorization_message?: string;
         };
         /**
          * @description The nested error form Huawei Cloud returns for some gateway and IAM errors, `{"error": {"code", "message"}}`.
@@ -160,7 +175,10 @@ export interface components {
                 "application/json": components["schemas"]["BackupDownloadLinks"];
             };
         };
-        /** @description Invalid request, for example a missing or malformed `backup_id`. */
+        /**
+         * @description Invalid request. RDS answers several "not found" and "not supported" conditions with 400, not 404
+         *     (for example `DBS.280214`, the backup does not exist). Codes from opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/error_codes.rst`.
+         */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -170,7 +188,10 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiCloudErrorBody"];
             };
         };
-        /** @description Authentication failed (missing or wrong signature, expired or wrong token). Returned by the API gateway. */
+        /**
+         * @description Authentication failed: missing or wrong AK/SK signature, or an expired or foreign token. Returned by the API
+         *     gateway (codes from the Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table)).
+         */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -180,7 +201,10 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiCloudErrorBody"];
             };
         };
-        /** @description The caller is not allowed to perform this action (missing IAM permission or a policy forbids it). */
+        /**
+         * @description The caller may not perform this action: the IAM user lacks the permission (API gateway, `APIGW.0302`) or the
+         *     service refuses (`DBS.200044`). Codes from the Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table) and opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/error_codes.rst`.
+         */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -190,7 +214,10 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiCloudErrorBody"];
             };
         };
-        /** @description The backup (or the project) does not exist. */
+        /**
+         * @description The backup information or the API path does not exist (`APIGW.0101` also answers a wrong project id or
+         *     method). Codes from opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/error_codes.rst` and the Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table).
+         */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -200,7 +227,7 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiCloudErrorBody"];
             };
         };
-        /** @description Server failure. */
+        /** @description Server failure. Code from opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/error_codes.rst`. */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

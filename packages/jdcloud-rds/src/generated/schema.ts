@@ -162,7 +162,12 @@ export interface components {
                 "application/json": components["schemas"]["DescribeBackupDownloadURLResponse"];
             };
         };
-        /** @description Invalid request (for example `urlExpirationSecond` out of range, or `fileName` missing for SQL Server). */
+        /**
+         * @description Invalid request: `urlExpirationSecond` not a number in range, `fileName` missing for SQL Server or given for
+         *     MySQL, or an unknown region.
+         *     The `status` words follow the JD Cloud envelope of jdcloud-sdk-go `core/ErrorResponse.go`; JD publishes no error table for
+         *     this API, so the example codes and words are illustrative.
+         */
         BadRequest: {
             headers: {
                 "x-jdcloud-request-id": components["headers"]["x-jdcloud-request-id"];
@@ -172,7 +177,12 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The signature or the access key is wrong, or the request is too old. */
+        /**
+         * @description No credentials: the request carries no `Authorization` header. (JD's gateway is documented by its SDK tests to
+         *     answer wrong credentials with 403, see the 403 response; this status is what a mock answers for a missing header.)
+         *     The `status` words follow the JD Cloud envelope of jdcloud-sdk-go `core/ErrorResponse.go`; JD publishes no error table for
+         *     this API, so the example codes and words are illustrative.
+         */
         Unauthorized: {
             headers: {
                 "x-jdcloud-request-id": components["headers"]["x-jdcloud-request-id"];
@@ -182,7 +192,12 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The access key is not allowed to perform this action. */
+        /**
+         * @description Wrong or unknown credentials, a bad signature, or an access key without permission. jdcloud-sdk-go
+         *     `demo/exception_test.go` expects `error.code` 403 when the credentials are not correct.
+         *     The `status` words follow the JD Cloud envelope of jdcloud-sdk-go `core/ErrorResponse.go`; JD publishes no error table for
+         *     this API, so the example codes and words are illustrative.
+         */
         Forbidden: {
             headers: {
                 "x-jdcloud-request-id": components["headers"]["x-jdcloud-request-id"];
@@ -192,7 +207,11 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The backup (or the file) does not exist. */
+        /**
+         * @description The backup (or the file in it) does not exist.
+         *     The `status` words follow the JD Cloud envelope of jdcloud-sdk-go `core/ErrorResponse.go`; JD publishes no error table for
+         *     this API, so the example codes and words are illustrative.
+         */
         NotFound: {
             headers: {
                 "x-jdcloud-request-id": components["headers"]["x-jdcloud-request-id"];
@@ -202,7 +221,11 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Internal error. */
+        /**
+         * @description Internal error.
+         *     The `status` words follow the JD Cloud envelope of jdcloud-sdk-go `core/ErrorResponse.go`; JD publishes no error table for
+         *     this API, so the example codes and words are illustrative.
+         */
         InternalServerError: {
             headers: {
                 "x-jdcloud-request-id": components["headers"]["x-jdcloud-request-id"];
@@ -234,7 +257,8 @@ export interface components {
         fileName: string;
         /**
          * @description How long the URL stays valid, in seconds, **as a string of digits** (the document and every SDK type it as a
-         *     string). Allowed 1..86400 per the SDK comments (jdcloud-sdk-go `DescribeBackupDownloadURL.go`); the default is
+         *     string). Allowed 1..86400 per the SDK comments (jdcloud-sdk-go `services/rds/apis/DescribeBackupDownloadURL.go`)
+         *     and JD's English API reference (jdcloudcom/en `API/RDS/Backup-Management/describeBackupDownloadURL.md`); the default is
          *     86400 (24 hours) for SQL Server and 300 for MySQL, Percona and MariaDB, which do not support other values. An
          *     older document allowed up to 864000 (10 days); the current SDK range is the one followed here.
          * @example 3600
@@ -262,7 +286,8 @@ export interface operations {
                 fileName?: components["parameters"]["fileName"];
                 /**
                  * @description How long the URL stays valid, in seconds, **as a string of digits** (the document and every SDK type it as a
-                 *     string). Allowed 1..86400 per the SDK comments (jdcloud-sdk-go `DescribeBackupDownloadURL.go`); the default is
+                 *     string). Allowed 1..86400 per the SDK comments (jdcloud-sdk-go `services/rds/apis/DescribeBackupDownloadURL.go`)
+                 *     and JD's English API reference (jdcloudcom/en `API/RDS/Backup-Management/describeBackupDownloadURL.md`); the default is
                  *     86400 (24 hours) for SQL Server and 300 for MySQL, Percona and MariaDB, which do not support other values. An
                  *     older document allowed up to 864000 (10 days); the current SDK range is the one followed here.
                  * @example 3600
@@ -307,7 +332,8 @@ export interface operations {
                 fileName?: components["parameters"]["fileName"];
                 /**
                  * @description How long the URL stays valid, in seconds, **as a string of digits** (the document and every SDK type it as a
-                 *     string). Allowed 1..86400 per the SDK comments (jdcloud-sdk-go `DescribeBackupDownloadURL.go`); the default is
+                 *     string). Allowed 1..86400 per the SDK comments (jdcloud-sdk-go `services/rds/apis/DescribeBackupDownloadURL.go`)
+                 *     and JD's English API reference (jdcloudcom/en `API/RDS/Backup-Management/describeBackupDownloadURL.md`); the default is
                  *     86400 (24 hours) for SQL Server and 300 for MySQL, Percona and MariaDB, which do not support other values. An
                  *     older document allowed up to 864000 (10 days); the current SDK range is the one followed here.
                  * @example 3600

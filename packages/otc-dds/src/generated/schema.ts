@@ -52,8 +52,9 @@ export interface components {
         LinkExpiredTime: string;
         /**
          * @description One backup file and its pre-signed download link. The four fields are documented as always present by OTC and
-         *     Huawei (RDS and DDS), so they are required here; the official Go SDK generates every response field as optional,
-         *     so clients should still tolerate a missing field.
+         *     Huawei (RDS and DDS), and the official Go SDK declares them as plain (non-optional) fields
+         *     (huaweicloud-sdk-go-v3 `services/rds/v3/model/model_get_backup_download_link_files.go`,
+         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`), so they are required here.
          */
         BackupFile: {
             /**
@@ -89,14 +90,21 @@ export interface components {
             bucket: string;
         };
         /**
-         * @description The error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, returned by the service and by the
-         *     API gateway (`APIGW.*` codes). Sources: opentelekomcloud-docs/relational-database-service
-         *     `api-ref/source/appendix/abnormal_request_results.rst`; huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`.
+         * @description The flat error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, used by the services (`DBS.*`
+         *     codes for RDS and DDS) and by the API gateway in front of them (`APIGW.*` codes, which add `request_id`).
+         *     Sources: opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/abnormal_request_results.rst`
+         *     (whose example is this schema's example, verbatim); huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`, which reads
+         *     `error_code`/`error_msg`, then `code`/`message`, then the same pair nested one level down, and
+         *     `encoded_authorization_message`.
+         * @example {
+         *       "error_code": "DBS.200022",
+         *       "error_msg": "The DB instance name already exists."
+         *     }
          */
         HuaweiErrorBody: {
             /**
-             * @description The error code, for example `DBS.280238` from the service or `APIGW.0301` from the API gateway.
-             * @example DBS.280238
+             * @description The error code, for example `DBS.280214` from the service or `APIGW.0301` from the API gateway.
+             * @example DBS.280214
              */
             error_code: string;
             /**
@@ -109,6 +117,12 @@ export interface components {
              * @example 3a5cfd1a8f9a4c1fbd6e1fb4a7a3c0d2
              */
             request_id?: string;
+            /**
+             * @description An encoded explanation of an IAM policy denial, sent with some 403 responses; it can be decoded with IAM's
+             *     decode-authorization-message API.
+             * @example encoded-message-from-iam
+             */
+            encoded_authorization_message?: string;
         };
     };
     responses: {
@@ -122,7 +136,10 @@ export interface components {
                 "application/json": components["schemas"]["BackupDownloadLinks"];
             };
         };
-        /** @description Invalid request, for example a missing or malformed `backup_id`. */
+        /**
+         * @description Invalid request, for example a missing `instance_id`, or a backup file that does not exist (DDS answers that
+         *     with 400). Codes from opentelekomcloud-docs/document-database-service `api-ref/source/appendix/error_code.rst`.
+         */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -132,7 +149,10 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiErrorBody"];
             };
         };
-        /** @description Authentication failed (missing or wrong signature, expired or wrong token). Returned by the API gateway. */
+        /**
+         * @description Authentication failed: missing or wrong AK/SK signature, or an expired or foreign token (DDS documents
+         *     `X-Auth-Token` as mandatory for token authentication). Returned by the API gateway (codes from the Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table)).
+         */
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -142,7 +162,10 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiErrorBody"];
             };
         };
-        /** @description The caller is not allowed to perform this action (missing IAM permission or a policy forbids it). */
+        /**
+         * @description The caller may not perform this action: the IAM user lacks the permission (`APIGW.0302`), or the instance
+         *     does not belong to the tenant (DDS answers `DBS.201028` with 403). Codes from the Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table) and opentelekomcloud-docs/document-database-service `api-ref/source/appendix/error_code.rst`.
+         */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -152,7 +175,7 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiErrorBody"];
             };
         };
-        /** @description The instance or the backup (or the project) does not exist. */
+        /** @description The DB instance does not exist. Code from opentelekomcloud-docs/document-database-service `api-ref/source/appendix/error_code.rst`. */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -162,7 +185,10 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiErrorBody"];
             };
         };
-        /** @description Server failure. */
+        /**
+         * @description Internal error. The DDS error table lists no 500 codes of its own; the API gateway reports its internal
+         *     errors as `APIGW.0601` (Open Telekom Cloud API usage guide, "Error codes" (APIGW.* table)).
+         */
         InternalServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

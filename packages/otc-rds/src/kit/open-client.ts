@@ -102,6 +102,6 @@ export function defineClient<Paths extends Q, Q extends {}, C>(
   const method = operation(opened.raw as unknown as Client<Q>, opened);
   return presentClient(opened, identity, {
     raw: opened.raw,
-    getBackupDownloadLinks: (input: unknown, callOptions?: unknown) => method(input, requireCallOptions(callOptions)),
+    getBackupDownloadLinks: async (input: unknown, callOptions?: unknown) => method(input, requireCallOptions(callOptions)),
   }) as C;
 }

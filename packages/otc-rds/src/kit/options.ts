@@ -4,7 +4,8 @@ import type { AccessKeyCredentials, Credentials, Environment, FetchLike, RetryOp
 export interface ClientOptions {
   /**
    * Region id, e.g. `eu-de` (OTC), `ap-southeast-1` (Huawei Cloud), `cn-north-1` (JD Cloud). Selects the endpoint.
-   * Default: the vendor's region variable (`OS_REGION_NAME`, `HUAWEICLOUD_SDK_REGION`, `JDCLOUD_REGION`).
+   * Default: the vendor's region variable where one exists (`OS_REGION_NAME` for OTC, `HW_REGION_NAME` for Huawei
+   * Cloud; JD Cloud has none). See `ENVIRONMENT_VARIABLES` in `@backup-links/core` for every name read.
    */
   region?: string;
   /** An explicit endpoint instead of the region's (a mock, a proxy, a private endpoint): an absolute http(s) URL. */

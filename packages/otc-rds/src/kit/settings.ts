@@ -22,11 +22,11 @@ export interface ClientSettings {
 const processEnv = (): Environment =>
   (globalThis as { process?: { env?: Environment } }).process?.env ?? {};
 
-/** The first non-empty value among `names` (the vendor's variables, in order of precedence). */
+/** The first non-blank value among `names` (the vendor's variables, in order of precedence), trimmed as core does. */
 function fromEnv(env: Environment, names: readonly string[]): string | undefined {
   for (const name of names) {
-    const value = env[name];
-    if (value !== undefined && value !== "") return value;
+    const value = env[name]?.trim();
+    if (value) return value;
   }
   return undefined;
 }
