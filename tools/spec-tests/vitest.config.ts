@@ -1,0 +1,1 @@
+import { packageTestConfig } from "../../vitest.shared.ts"; export default packageTestConfig();
