@@ -20,7 +20,7 @@ export interface StartPrismOptions {
    * response instead of only a log line, so an example that drifted from its schema fails loudly.
    */
   errors?: boolean;
-  /** How long to wait for `Prism is listening` before giving up. Default 30 s (startup takes 2-4 s per spec). */
+  /** How long to wait for `Prism is listening` before giving up. Default 60 s (startup takes 2-4 s per spec on an idle machine, much longer on a busy one). */
   readyTimeoutMs?: number;
   /** A label for error messages, e.g. the API id. Defaults to the spec's file name. */
   name?: string;
@@ -94,7 +94,7 @@ export function validatePort(port: unknown, what = "port"): number {
 export async function startPrism(options: StartPrismOptions): Promise<PrismServer> {
   const host = options.host ?? "127.0.0.1";
   const port = validatePort(options.port ?? 0);
-  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const specFile = resolve(options.spec);
   const name = options.name ?? basename(specFile);
 

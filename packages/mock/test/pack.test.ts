@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+import { API_IDS } from "../dist/index.js";
+import { PACKAGE_DIR, privateTmp, runNode, waitForNoLeftovers } from "./helpers.js";
+import { exampleRequests, send } from "./spec-requests.js";
+
+const exec = promisify(execFile);
+
+/** pnpm as the test runner was started with it (`pnpm test` sets npm_execpath), else from PATH. */
+function pnpm(args: string[], cwd: string): Promise<{ stdout: string }> {
+  const execpath = process.env["npm_execpath"];
+  return execpath && /pnpm/.test(execpath)
+    ? exec(process.execPath, [execpath, ...args], { cwd })
+    : exec("pnpm", args, { cwd });
+}
+
+it(
+  "the packed tarball, installed with npm outside the workspace, mocks all seven APIs",
+  async () => {
+    const work = mkdtempSync(join(tmpdir(), "bl-mock-pack-"));
+    const tmp = privateTmp("pack");
+    try {
+      // Pack exactly what would be published, and check it carries the specs and nothing private.
+      await pnpm(["pack", "--pack-destination", work], PACKAGE_DIR);
+      const tarball = join(work, "backup-links-mock-0.1.0.tgz");
+      const { stdout: listing } = await exec("tar", ["-tzf", tarball]);
+      const files = listing.split("\n").filter(Boolean).sort();
+      for (const id of API_IDS) expect(files).toContain(`package/specs/${id}.json`);
+      for (const file of ["package/dist/bin.js", "package/dist/index.js", "package/dist/index.d.ts", "package/dist/guard.cjs", "package/README.md", "package/LICENSE", "package/package.json"]) {
+        expect(files).toContain(file);
+      }
+      expect(files.filter((file) => /^package\/(src|test|scripts)\//.test(file))).toEqual([]);
+
+      // A clean project that only knows the npm registry and the tarball.
+      const app = join(work, "app");
+      await exec("mkdir", ["-p", app]);
+      writeFileSync(join(app, "package.json"), JSON.stringify({ name: "mock-user", version: "1.0.0", private: true }));
+      await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: app, timeout: 240_000 });
+
+      const installed = join(app, "node_modules", "@backup-links", "mock");
+      const run = runNode(join(app, "node_modules", ".bin", "backup-links-mock"), ["--port", "0"], { TMPDIR: tmp.dir });
+      try {
+        await run.waitFor("Press Ctrl-C to stop them.\n", 90_000);
+        const urls = Object.fromEntries([...run.stdout().matchAll(/^(\S+)\s+(http:\/\/\S+)$/gm)].map((row) => [row[1], row[2]]));
+        expect(Object.keys(urls)).toEqual([...API_IDS]);
+        // Seven Prism processes, all run by the installed package (its guard), none by the workspace's.
+        const prisms = await waitForNoLeftovers({ marker: tmp.dir }, 0);
+        expect(prisms.filter((row) => row.args.includes(join(installed, "dist", "guard.cjs")))).toHaveLength(7);
+        for (const id of API_IDS) {
+          const [request] = exampleRequests(join(installed, "specs", `${id}.json`)).filter((r) => !r.deprecated);
+          const response = await send(urls[id] as string, request!);
+          expect([id, response.status, response.headers.get("sl-violations")]).toEqual([id, 200, null]);
+        }
+        run.child.kill("SIGTERM");
+        expect((await run.exit).code).toBe(0);
+        expect(await waitForNoLeftovers({ marker: tmp.dir })).toEqual([]);
+      } finally {
+        run.child.kill("SIGKILL");
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      tmp.cleanup();
+    }
+  },
+  420_000,
+);
