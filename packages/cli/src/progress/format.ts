@@ -26,3 +26,15 @@ export function formatDuration(seconds: number): string {
 export function formatRate(bytesPerSecond: number): string {
   return `${formatBytes(Math.max(0, Math.round(bytesPerSecond)))}/s`;
 }
+
+/** A time left in words: "45 s", "15 min", "2 h 5 min", "3 d 4 h". Rounded down, so never more than what is left. */
+export function formatTimeLeft(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}

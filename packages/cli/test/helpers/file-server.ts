@@ -52,6 +52,15 @@ export class FileServer {
   maxActive = 0;
   private tokenCounter = 0;
   baseUrl = "";
+  /**
+   * Files listed by the fake RDS API at `GET /v3/{project_id}/backup-files` (the OTC/Huawei RDS answer shape),
+   * each with a fresh link per call. `linkExpiredTime` is what the API says about the links' expiry.
+   */
+  apiFiles: string[] = [];
+  apiCalls = 0;
+  linkExpiredTime = "2099-01-01T00:00:00+0000";
+  /** Answer the next API calls with this status (error body in the Huawei shape). */
+  apiFaults: number[] = [];
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -107,6 +116,7 @@ export class FileServer {
       status: 0,
     };
     this.requests.push(record);
+    if (/^\/v3\/[^/]+\/backup-files$/.test(url.pathname)) return this.answerApi(res, record);
     const key = decodeURIComponent(url.pathname.replace(/^\/objects\//, ""));
     const file = this.files.get(key);
     const answer = (status: number, body = ""): void => {
@@ -172,6 +182,28 @@ export class FileServer {
       return;
     }
     res.end();
+  }
+
+  private answerApi(res: ServerResponse, record: RequestRecord): void {
+    this.apiCalls++;
+    const fault = this.apiFaults.shift();
+    const status = fault ?? 200;
+    const body =
+      fault !== undefined
+        ? { error_code: "DBS.200022", error_msg: "The backup does not exist." }
+        : {
+            files: this.apiFiles.map((key) => ({
+              name: key,
+              size: Math.round(this.files.get(key)!.content.length / 1024),
+              download_link: this.link(key),
+              link_expired_time: this.linkExpiredTime,
+            })),
+            bucket: "rdsbucket.test",
+          };
+    const text = JSON.stringify(body);
+    record.status = status;
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "x-request-id": `req-${this.apiCalls}` });
+    res.end(text);
   }
 
   private async sendBody(res: ServerResponse, body: Buffer, throttle: number | undefined): Promise<void> {

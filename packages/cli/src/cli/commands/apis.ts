@@ -53,17 +53,17 @@ export function runApis(json: boolean, context: CliContext): number {
     context.stdout.write(`${JSON.stringify(listings, null, 2)}\n`);
     return EXIT.OK;
   }
-  const indent = " ".repeat(16);
+  const indent = " ".repeat(17);
   const blocks = listings.map((api) => {
     const lines = [
-      `${api.id.padEnd(16)}${api.title}`,
-      `  request       ${api.operation}`,
-      `  needs         ${api.required.join(", ")}`,
+      `${api.id.padEnd(17)}${api.title}`,
+      `  request        ${api.operation}`,
+      `  needs          ${api.required.join(", ")}`,
     ];
-    if (api.optional.length > 0) lines.push(`  optional      ${api.optional.join(", ")}`);
-    lines.push(`  credentials   ${api.credentials.join(", or ")}`);
-    lines.push(`  regions       ${wrapList(api.regions, 88, indent)}`);
-    if (api.note !== undefined) lines.push(`  note          ${api.note}`);
+    if (api.optional.length > 0) lines.push(`  optional       ${api.optional.join(", ")}`);
+    lines.push(`  credentials    ${api.credentials.join(", or ")}`);
+    lines.push(`  regions        ${wrapList(api.regions, 88, indent)}`);
+    if (api.note !== undefined) lines.push(`  note           ${api.note}`);
     return lines.join("\n");
   });
   context.stdout.write(`${blocks.join("\n\n")}\n`);

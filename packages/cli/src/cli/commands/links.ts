@@ -1,6 +1,6 @@
 import { getBackupLinks } from "../../links/get-backup-links.js";
 import type { BackupLinks, GetBackupLinksOptions } from "../../links/types.js";
-import { formatBytes, formatDuration } from "../../progress/format.js";
+import { formatBytes, formatTimeLeft } from "../../progress/format.js";
 import { printable } from "../../progress/printable.js";
 import type { LinkArgs } from "../args.js";
 import type { CliContext } from "../context.js";
@@ -42,12 +42,12 @@ export function linksToJson(links: BackupLinks): string {
   );
 }
 
-/** `2024-05-01 10:15:14 UTC (in 59:58)` / `(expired)`; "unknown" when the API gave no usable expiry. */
+/** `2024-05-01 10:15:14 UTC (in 59 min)` / `(expired)`; "unknown" when the API gave no usable expiry. */
 export function formatExpiry(expiresAt: Date | undefined, now: number): string {
   if (expiresAt === undefined) return "unknown";
   const stamp = `${expiresAt.toISOString().slice(0, 19).replace("T", " ")} UTC`;
   const left = (expiresAt.getTime() - now) / 1000;
-  return left <= 0 ? `${stamp} (expired)` : `${stamp} (in ${formatDuration(left)})`;
+  return left <= 0 ? `${stamp} (expired)` : `${stamp} (in ${formatTimeLeft(left)})`;
 }
 
 /** The human form: a table of name, size and expiry; links only when asked for. */
