@@ -1,2 +1,3 @@
 import { packageTestConfig } from "../../vitest.shared.ts";
-export default packageTestConfig();
+// typecheck: the *.test-d.ts files are type tests (expectTypeOf), checked by tsc and counted with the others.
+export default packageTestConfig({ typecheck: { enabled: true, tsconfig: "./tsconfig.json", include: ["test/**/*.test-d.ts"] } });

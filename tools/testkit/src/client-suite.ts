@@ -5,6 +5,7 @@
  * implementation accepts, typed result, validation before any request, ApiError fields, retry bound, timeout,
  * abort, environment defaults and redaction.
  */
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyJdCloud2, verifySdkHmacSha256, type WireRequestRecord } from "./verify-signature.ts";
@@ -141,7 +142,9 @@ export function describeClientSuite(c: ClientCase): void {
       for (const [name, value] of Object.entries(c.request.headers)) expect(sent!.headers[name]).toBe(value);
       const date = c.signing.algorithm === "SDK-HMAC-SHA256" ? sent!.headers["x-sdk-date"] : sent!.headers["x-jdcloud-date"];
       expect(date).toBe(SUITE_SIGNING_DATE);
-      expect(sent!.headers["user-agent"]).toMatch(new RegExp(`^backup-links-${c.api}/0\\.1\\.0 backup-links-core/\\d+\\.\\d+\\.\\d+$`));
+      // The client's own version, as in its package.json (vitest runs in the package's folder).
+      const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+      expect(sent!.headers["user-agent"]).toMatch(new RegExp(`^backup-links-${c.api}/${version.replaceAll(".", "\\.")} backup-links-core/\\d+\\.\\d+\\.\\d+$`));
     });
 
     it("signs the request so that an independent implementation of the algorithm accepts it", async () => {

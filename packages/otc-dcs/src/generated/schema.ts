@@ -164,7 +164,8 @@ export interface components {
             };
         };
         /**
-         * @description Invalid request: a malformed id, a missing or non-JSON body, or an `expiration` outside 300..86400. Codes
+         * @description Invalid request: a malformed id, a missing or non-JSON body, or an `expiration` outside 300..86400 (the first
+         *     example is the generic one, which a mock returns for any invalid request). Codes
          *     from opentelekomcloud-docs/distributed-cache-service `api-ref/source/appendix/error_codes.rst`.
          */
         BadRequest: {

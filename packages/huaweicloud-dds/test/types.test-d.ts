@@ -1,0 +1,21 @@
+import type { Client } from "openapi-fetch";
+import { describe, expectTypeOf, it } from "vitest";
+import { createHuaweiCloudDdsClient, type BackupDownloadLinks, type BackupFile, type DdsInput, type paths } from "../src/index.js";
+
+const client = createHuaweiCloudDdsClient({ region: "ap-southeast-1", projectId: "p" });
+
+describe("huaweicloud-dds types", () => {
+  it("takes { instanceId, backupId } and resolves to files with the parsed extras", () => {
+    expectTypeOf(client.getBackupDownloadLinks).parameter(0).toEqualTypeOf<DdsInput>();
+    expectTypeOf<DdsInput>().toEqualTypeOf<{ instanceId: string; backupId: string }>();
+    expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupDownloadLinks>();
+    expectTypeOf<BackupFile["expiresAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<BackupFile["sizeBytes"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<BackupFile>().toHaveProperty("group_name");
+  });
+
+  it(".raw is typed by the generated paths", () => {
+    expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
+    expectTypeOf<Parameters<typeof client.raw.GET>[0]>().toEqualTypeOf<"/v3/{project_id}/backups/download-file">();
+  });
+});

@@ -1,0 +1,24 @@
+import type { Client } from "openapi-fetch";
+import { describe, expectTypeOf, it } from "vitest";
+import { createHuaweiCloudRdsClient, type BackupDownloadLinks, type BackupFile, type paths } from "../src/index.js";
+
+const client = createHuaweiCloudRdsClient({ region: "ap-southeast-1", projectId: "p" });
+
+describe("huaweicloud-rds types", () => {
+  it("files carry Huawei's database_name besides the common fields and the parsed extras", () => {
+    expectTypeOf(client.getBackupDownloadLinks).parameter(0).toEqualTypeOf<{ backupId: string }>();
+    expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupDownloadLinks>();
+    expectTypeOf<BackupFile>().toHaveProperty("database_name");
+    expectTypeOf<BackupFile["size"]>().toEqualTypeOf<number>();
+    expectTypeOf<BackupFile["expiresAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<BackupFile["sizeBytes"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<BackupDownloadLinks["requestId"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  it(".raw can send the optional X-Language header the friendly method leaves out", () => {
+    expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
+    expectTypeOf<paths["/v3/{project_id}/backup-files"]["get"]["parameters"]["header"]>().toEqualTypeOf<
+      { "X-Language"?: "en-us" | "zh-cn" } | undefined
+    >();
+  });
+});

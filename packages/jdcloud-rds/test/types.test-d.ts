@@ -1,0 +1,39 @@
+import type { Client } from "openapi-fetch";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createJdCloudRdsClient,
+  type BackupDownloadUrl,
+  type BackupDownloadUrlInput,
+  type JdCloudRdsCallOptions,
+  type JdCloudRegion,
+  type paths,
+} from "../src/index.js";
+
+const client = createJdCloudRdsClient({ region: "cn-north-1" });
+
+describe("jdcloud-rds types", () => {
+  it("takes a number or digit string for urlExpirationSecond and resolves to the URLs and availability", () => {
+    expectTypeOf(client.getBackupDownloadLinks).parameter(0).toEqualTypeOf<BackupDownloadUrlInput>();
+    expectTypeOf<BackupDownloadUrlInput["urlExpirationSecond"]>().toEqualTypeOf<number | string | undefined>();
+    expectTypeOf(client.getBackupDownloadLinks).parameter(1).toEqualTypeOf<JdCloudRdsCallOptions | undefined>();
+    expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupDownloadUrl>();
+    expectTypeOf<BackupDownloadUrl>().toEqualTypeOf<{
+      requestId: string | undefined;
+      publicURL: string;
+      internalURL: string;
+      available: boolean;
+    }>();
+    expectTypeOf<JdCloudRegion>().toEqualTypeOf<"cn-north-1" | "cn-east-1" | "cn-east-2" | "cn-south-1">();
+    // @ts-expect-error not a JD region
+    createJdCloudRdsClient({ region: "eu-de" });
+  });
+
+  it(".raw knows both paths; on the wire urlExpirationSecond is a string", () => {
+    expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
+    expectTypeOf<Parameters<typeof client.raw.GET>[0]>().toEqualTypeOf<
+      "/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL" | "/v1/regions/{regionId}/backups/{backupId}/downloadURLs"
+    >();
+    type Query = NonNullable<paths["/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL"]["get"]["parameters"]["query"]>;
+    expectTypeOf<Query["urlExpirationSecond"]>().toEqualTypeOf<string | undefined>();
+  });
+});

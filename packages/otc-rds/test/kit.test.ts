@@ -1,0 +1,75 @@
+// The shared client kit's own behaviour, beyond what the per-client suites cover.
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { jsonResponse, recordingFetch, TEST_ACCESS_KEY, TEST_SECRET_KEY } from "@backup-links/testkit/client-suite.ts";
+import { createDcsClient, createRdsClient, type ClientIdentity, type DcsPaths, type RdsPaths } from "../src/kit/index.js";
+import { createOtcRdsClient } from "../src/index.js";
+
+const credentials = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
+const rdsIdentity: ClientIdentity = { api: "otc-rds", displayName: "OtcRdsClient", provider: "otc", service: "rds", packageName: "@backup-links/otc-rds", version: "0.1.0" };
+const dcsIdentity: ClientIdentity = { ...rdsIdentity, api: "otc-dcs", displayName: "OtcDcsClient", service: "dcs", packageName: "@backup-links/otc-dcs" };
+const emptyLinks = { file_path: "p", bucket_name: "b", links: [] };
+
+describe("client kit", () => {
+  it("sends the DCS default expiration (1800 s) when none is given", async () => {
+    const { fetch, requests } = recordingFetch(() => jsonResponse(200, emptyLinks));
+    const client = createDcsClient<DcsPaths>(dcsIdentity, { region: "eu-de", projectId: "p1", credentials, fetch });
+    const result = await client.getBackupDownloadLinks({ instanceId: "i1", backupId: "b1" });
+    expect(requests[0]!.body).toBe('{"expiration":1800}');
+    expect(result.expiration).toBe(1800);
+  });
+
+  it("reads a missing `files` list as no files (the Go SDK marks it optional)", async () => {
+    const { fetch } = recordingFetch(() => jsonResponse(200, { bucket: "b" }));
+    const client = createRdsClient<RdsPaths>(rdsIdentity, { region: "eu-de", projectId: "p1", credentials, fetch });
+    await expect(client.getBackupDownloadLinks({ backupId: "b1" })).resolves.toEqual({ bucket: "b", files: [], requestId: undefined });
+  });
+
+  it("reports an empty success body as an ApiError with the request id", async () => {
+    const { fetch } = recordingFetch(() => new Response(null, { status: 200, headers: { "Content-Length": "0", "X-Request-Id": "rid-1" } }));
+    const client = createOtcRdsClient({ region: "eu-de", projectId: "p1", credentials, fetch });
+    await expect(client.getBackupDownloadLinks({ backupId: "b1" })).rejects.toMatchObject({
+      name: "ApiError",
+      status: 200,
+      errorMessage: "the response has no body",
+      requestId: "rid-1",
+    });
+  });
+
+  it("talks to an explicit baseUrl (a mock) and then ignores the region variable", async () => {
+    const { fetch, requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
+    const env = { OS_ACCESS_KEY: TEST_ACCESS_KEY, OS_SECRET_KEY: TEST_SECRET_KEY, OS_PROJECT_ID: "envproject\n", OS_REGION_NAME: "eu-nl" };
+    const client = createOtcRdsClient({ baseUrl: "http://127.0.0.1:4010/", env, fetch });
+    await client.getBackupDownloadLinks({ backupId: "b 1" });
+    expect(requests[0]!.url).toBe("http://127.0.0.1:4010/v3/envproject/backup-files?backup_id=b%201");
+    expect(JSON.stringify(client)).toBe('{"api":"otc-rds","baseUrl":"http://127.0.0.1:4010","projectId":"envproject","auth":"accessKey"}');
+  });
+
+  it("shows only what is safe in JSON and util.inspect", () => {
+    const client = createOtcRdsClient({ region: "eu-de", projectId: "p1", credentials: { token: "tok-secret" } });
+    expect(JSON.parse(JSON.stringify(client))).toEqual({
+      api: "otc-rds",
+      baseUrl: "https://rds.eu-de.otc.t-systems.com",
+      region: "eu-de",
+      projectId: "p1",
+      auth: "token",
+    });
+    expect(inspect(client)).toBe(
+      "OtcRdsClient {\n  api: 'otc-rds',\n  baseUrl: 'https://rds.eu-de.otc.t-systems.com',\n  region: 'eu-de',\n  projectId: 'p1',\n  auth: 'token'\n}",
+    );
+    expect(Object.isFrozen(client)).toBe(true);
+    expect(Object.keys(client).sort()).toEqual(["getBackupDownloadLinks", "raw"]);
+  });
+
+  it("does not send anything when the caller's signal is already aborted", async () => {
+    const { fetch, requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
+    const client = createOtcRdsClient({ region: "eu-de", projectId: "p1", credentials, fetch });
+    await expect(client.getBackupDownloadLinks({ backupId: "b1" }, { signal: AbortSignal.abort(new Error("no")) })).rejects.toThrow("no");
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses options that are not an object", () => {
+    expect(() => createOtcRdsClient("eu-de" as never)).toThrowError(expect.objectContaining({ name: "ValidationError", field: "options" }));
+    expect(() => createOtcRdsClient(null as never)).toThrowError(expect.objectContaining({ field: "options" }));
+  });
+});
