@@ -2,7 +2,9 @@
  * Suite 5: the CLI's downloader against curl, one file over loopback from `file-server.mjs` (its own process).
  *
  * Each tool runs as a fresh process writing the file to disk: `curl -sS -o <file> <url>` and
- * `node download-driver.mjs` (the CLI's `downloadFile`, as `backup-links download` uses it for one file).
+ * `node download-driver.mjs` (the CLI's `downloadFile`, as `backup-links download` uses it for one file). The CLI
+ * flushes the file to disk (fsync) before renaming it into place and curl does not, so a third row, curl followed
+ * by `sync FILE`, shows curl with the same durability.
  * Throughput = file bytes / transfer time, where transfer time is what each tool reports for the transfer itself
  * (curl's `%{time_total}`; the driver's clock around `downloadFile`), so Node's process start-up (~0.1 s, paid
  * once per command, not per byte) is not counted; the process wall-clock throughput is reported beside it.
@@ -17,11 +19,14 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { REPO_ROOT } from "../paths.js";
 import { rssMethod, runMeasured, type RssMethod } from "../peak-rss.js";
+import { runCommand } from "../proc.js";
 import { startServer, serverScript } from "../servers/spawn-server.js";
 import { ratio, summarizeRounds, type RoundSummary } from "../stats.js";
 
+export type DownloadTool = "backup-links" | "curl" | "curl+fsync";
+
 export interface DownloadToolResult {
-  tool: "curl" | "backup-links";
+  tool: DownloadTool;
   label: string;
   error?: string;
   /** MB/s (10^6 bytes per second) over the transfer time. */
@@ -40,6 +45,8 @@ export interface DownloadSuiteResult {
   /** median transfer throughput of backup-links / curl */
   throughputRatio?: number;
   wallThroughputRatio?: number;
+  /** median transfer throughput of backup-links / curl+fsync (same durability on both sides) */
+  fsyncThroughputRatio?: number;
 }
 
 export interface DownloadSuiteOptions {
@@ -106,6 +113,14 @@ async function runCurl(url: string, outDir: string, bytes: number, sha256: strin
   return { transferMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : run.wallMs, wallMs: run.wallMs, peakRssBytes: run.peakRssBytes };
 }
 
+/** curl, then `sync FILE` (fsync of that file): the same durability as the CLI, which flushes before it renames. */
+async function runCurlFsync(url: string, outDir: string, bytes: number, sha256: string | undefined, timeoutMs: number): Promise<OneRun> {
+  const curl = await runCurl(url, outDir, bytes, sha256, timeoutMs);
+  const synced = await runCommand("sync", [path.join(outDir, FILE_NAME)], { timeoutMs });
+  if (synced.code !== 0) throw new Error(`sync FILE exited ${synced.code}: ${synced.stderr.trim().slice(0, 200)}`);
+  return { transferMs: curl.transferMs + synced.ms, wallMs: curl.wallMs + synced.ms, peakRssBytes: curl.peakRssBytes };
+}
+
 async function runOurs(
   moduleUrl: string,
   url: string,
@@ -128,7 +143,7 @@ async function runOurs(
 
 const MB = 1e6;
 
-function summarizeTool(tool: "curl" | "backup-links", label: string, runs: OneRun[], bytes: number, error?: string): DownloadToolResult {
+function summarizeTool(tool: DownloadTool, label: string, runs: OneRun[], bytes: number, error?: string): DownloadToolResult {
   if (error !== undefined || runs.length === 0) return { tool, label, error: error ?? "no successful run" };
   const rss = runs.map((r) => r.peakRssBytes).filter((v): v is number => v !== undefined);
   return {
@@ -140,6 +155,14 @@ function summarizeTool(tool: "curl" | "backup-links", label: string, runs: OneRu
   };
 }
 
+interface ToolRunner {
+  tool: DownloadTool;
+  label: string;
+  run(outDir: string): Promise<OneRun>;
+  runs: OneRun[];
+  error?: string;
+}
+
 export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<DownloadSuiteResult> {
   const timeoutMs = options.timeoutMs ?? 300_000;
   const dir = await mkdtemp(path.join(options.tempRoot ?? tmpdir(), DOWNLOAD_TEMP_PREFIX));
@@ -149,50 +172,63 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
     try {
       const url = `${server.origin}/bucket/${FILE_NAME}?Expires=1&Signature=bench`;
       let moduleUrl: string | undefined;
-      let oursError: string | undefined;
+      let moduleError: string | undefined;
       try {
         moduleUrl = await downloaderModule(options.cliDist);
       } catch (error) {
-        oursError = error instanceof Error ? error.message : String(error);
+        moduleError = error instanceof Error ? error.message : String(error);
       }
-      let curlError: string | undefined;
-      const curlRuns: OneRun[] = [];
-      const ourRuns: OneRun[] = [];
+      const { fileBytes } = options;
+      const runners: ToolRunner[] = [
+        {
+          tool: "backup-links",
+          label: "@backup-links/cli downloadFile (node)",
+          run: (outDir) => runOurs(moduleUrl!, url, outDir, fileBytes, served.sha256, timeoutMs),
+          runs: [],
+          ...(moduleError === undefined ? {} : { error: moduleError }),
+        },
+        { tool: "curl", label: "curl -sS -o FILE URL", run: (outDir) => runCurl(url, outDir, fileBytes, served.sha256, timeoutMs), runs: [] },
+        {
+          tool: "curl+fsync",
+          label: "curl -sS -o FILE URL && sync FILE",
+          run: (outDir) => runCurlFsync(url, outDir, fileBytes, served.sha256, timeoutMs),
+          runs: [],
+        },
+      ];
       for (let round = 0; round < options.rounds; round++) {
-        const order = round % 2 === 0 ? (["curl", "ours"] as const) : (["ours", "curl"] as const);
-        for (const who of order) {
-          const outDir = path.join(dir, `out-${who}-${round}`);
+        // Rotate the order each round: the page cache and the disk's writeback carry over from one run to the next.
+        const order = runners.map((_, i) => runners[(i + round) % runners.length]!);
+        for (const runner of order) {
+          if (runner.error !== undefined) continue;
+          const outDir = path.join(dir, `out-${runner.tool}-${round}`);
           await mkdir(outDir, { recursive: true });
           try {
-            if (who === "curl" && curlError === undefined) {
-              curlRuns.push(await runCurl(url, outDir, options.fileBytes, served.sha256, timeoutMs));
-            } else if (who === "ours" && oursError === undefined && moduleUrl !== undefined) {
-              ourRuns.push(await runOurs(moduleUrl, url, outDir, options.fileBytes, served.sha256, timeoutMs));
-            }
+            runner.runs.push(await runner.run(outDir));
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            if (who === "curl") curlError = message;
-            else oursError = message;
+            runner.error = error instanceof Error ? error.message : String(error);
           } finally {
-            // Each copy is removed at once: two 1 GiB copies per round would otherwise pile up on disk.
+            // Each copy is removed at once: 1 GiB copies would otherwise pile up on disk.
             await rm(outDir, { recursive: true, force: true });
           }
         }
       }
-      const curl = summarizeTool("curl", "curl -sS -o FILE URL", curlRuns, options.fileBytes, curlError);
-      const ours = summarizeTool("backup-links", "@backup-links/cli downloadFile (node)", ourRuns, options.fileBytes, oursError);
+      const tools = runners.map((r) => summarizeTool(r.tool, r.label, r.runs, fileBytes, r.error));
+      const [ours, curl, curlFsync] = tools as [DownloadToolResult, DownloadToolResult, DownloadToolResult];
       const result: DownloadSuiteResult = {
-        fileBytes: options.fileBytes,
+        fileBytes,
         sparse: served.sparse,
         rounds: options.rounds,
         rssMethod: rssMethod(),
-        tools: [ours, curl],
+        tools,
       };
       if (ours.throughputMBps && curl.throughputMBps) {
         result.throughputRatio = ratio(ours.throughputMBps.median, curl.throughputMBps.median);
       }
       if (ours.wallThroughputMBps && curl.wallThroughputMBps) {
         result.wallThroughputRatio = ratio(ours.wallThroughputMBps.median, curl.wallThroughputMBps.median);
+      }
+      if (ours.throughputMBps && curlFsync.throughputMBps) {
+        result.fsyncThroughputRatio = ratio(ours.throughputMBps.median, curlFsync.throughputMBps.median);
       }
       return result;
     } finally {
