@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { nodeFetch } from "../src/links/node-fetch.js";
 import { FileServer } from "./helpers/file-server.js";
 import { runCaptured, TEST_SECRETS } from "./helpers/run.js";
 import { listDir, sha256File, tempDir } from "./helpers/tmp.js";
@@ -17,12 +18,11 @@ afterEach(async () => {
   await fs.rm(out, { recursive: true, force: true });
 });
 
-const realFetch = (input: Request, init?: RequestInit) => fetch(input, init);
 
 function download(extra: string[] = [], options: { tty?: boolean } = {}) {
   return runCaptured(
     ["download", "otc-rds", "--endpoint", server.baseUrl, "--backup-id", "b1", "--out", out, ...extra],
-    { fetch: realFetch, ...options },
+    { fetch: nodeFetch, ...options },
   );
 }
 

@@ -4,6 +4,7 @@ import { startMocks, type Mocks } from "@backup-links/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_IDS, type ApiId } from "../src/links/apis.js";
 import { getBackupLinks } from "../src/links/get-backup-links.js";
+import { nodeFetch } from "../src/links/node-fetch.js";
 import { runCaptured, TEST_ENV, TEST_SECRETS } from "./helpers/run.js";
 import { defaultSuccessExample } from "./helpers/spec-example.js";
 
@@ -37,6 +38,7 @@ function expectedFiles(api: ApiId): ExpectedFile[] {
   return (body.files as any[]).map((file) => ({ name: file.name, url: file.download_link, sizeBytes: file.size * 1024 }));
 }
 
+/** The global fetch (undici) for some tests, the CLI's own node:http fetch (its default) for others. */
 const realFetch = (input: Request, init?: RequestInit) => fetch(input, init);
 
 let mocks: Mocks;
@@ -52,7 +54,7 @@ describe.each(API_IDS)("backup-links links %s against the Prism mock", (api) => 
 
   it("prints JSON with the full links (--json)", async () => {
     const before = Date.now();
-    const result = await runCaptured([...argv(), "--json"], { fetch: realFetch });
+    const result = await runCaptured([...argv(), "--json"], { fetch: nodeFetch });
     const after = Date.now();
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);

@@ -113,13 +113,16 @@ const CASES: Array<{ argv: string[]; env?: Record<string, string>; stderr: strin
 ];
 
 describe("bad usage", () => {
-  it.each(CASES)("backup-links $argv", async ({ argv, env, stderr }) => {
+  it.each(CASES.map((c) => ({ ...c, line: c.argv.map((a) => (a === "" || a.includes(" ") ? JSON.stringify(a) : a)).join(" ") })))(
+    "backup-links $line",
+    async ({ argv, env, stderr }) => {
     const result = await runCaptured(argv, { env: env ?? TEST_ENV });
     expect(result.stderr).toBe(stderr);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.requests).toHaveLength(0);
-  });
+    },
+  );
 });
 
 describe("help and version", () => {

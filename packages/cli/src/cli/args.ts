@@ -21,7 +21,7 @@ export type Command =
   | { command: "version" }
   | { command: "apis"; json: boolean }
   | ({ command: "links"; showLinks: boolean } & LinkArgs)
-  | ({ command: "download"; out: string; concurrency: number; quiet: boolean } & LinkArgs);
+  | ({ command: "download"; out: string; concurrency: number; quiet: boolean; fsync: boolean } & LinkArgs);
 
 const LINK_OPTIONS = {
   "backup-id": { type: "string" },
@@ -43,6 +43,7 @@ const OPTIONS = {
     out: { type: "string", short: "o" },
     concurrency: { type: "string" },
     quiet: { type: "boolean", short: "q" },
+    fsync: { type: "boolean" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
@@ -97,7 +98,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const quiet = v.quiet === true;
   if (quiet && linkArgs.json) throw new UsageError("--quiet and --json cannot be combined", first);
-  return { command: "download", out, concurrency, quiet, ...linkArgs };
+  return { command: "download", out, concurrency, quiet, fsync: v.fsync === true, ...linkArgs };
 }
 
 function parse(command: keyof typeof OPTIONS, args: string[]) {

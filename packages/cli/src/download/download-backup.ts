@@ -9,7 +9,7 @@ export type LinkProvider = () => Promise<{ files: FileLink[] }>;
 export interface DownloadBackupOptions
   extends Pick<
     DownloadFileOptions,
-    "signal" | "retry" | "idleTimeoutMs" | "maxLinkRefreshes" | "sizeToleranceBytes" | "progressIntervalMs" | "now"
+    "signal" | "retry" | "idleTimeoutMs" | "maxLinkRefreshes" | "sizeToleranceBytes" | "progressIntervalMs" | "now" | "fsync"
   > {
   /** Links already in hand; when omitted, `getLinks` is asked first. */
   links?: { files: FileLink[] } | undefined;

@@ -22,7 +22,7 @@ export interface GetBackupLinksOptions {
   fileName?: string | undefined;
   /** Default: from the environment by the vendor's conventions (see README). */
   credentials?: Credentials | undefined;
-  /** Replaces `fetch` for the API call (tests, tracing, a proxy agent). Downloads do not use it. */
+  /** The `fetch` for the API call (tests, tracing, a proxy agent). Default: a small node:http one. Downloads do not use it. */
   fetch?: FetchLike | undefined;
   /** Aborts the API call (and its retry waits). */
   signal?: AbortSignal | undefined;

@@ -16,6 +16,7 @@ export interface DownloadArgs extends LinkArgs {
   out: string;
   concurrency: number;
   quiet: boolean;
+  fsync: boolean;
 }
 
 /** Bars on a terminal, lines in a log, JSON lines with --json, only failures with --quiet. */
@@ -54,6 +55,7 @@ export async function runDownload(args: DownloadArgs, context: CliContext): Prom
       getLinks: () => getBackupLinks(options),
       outDir,
       concurrency: args.concurrency,
+      fsync: args.fsync,
       signal: context.signal,
       onEvent: (event) => reporter.onEvent(event),
       now: context.now,
