@@ -120,7 +120,7 @@ function loadApi(id: string, warn: (message: string) => void): SiteApi & { doc: 
   const main = facts.operations.find((op) => !op.deprecated) ?? facts.operations[0];
   const example = main ? gettingStartedExample(doc, main, pkg) : undefined;
   if (!example) warn(`packages/${id}: no example (no TypeScript code block in README.md, no create...Client export found)`);
-  else if (example.origin === "generated") warn(`packages/${id}/README.md: no TypeScript example; the index shows one generated from the spec`);
+  else if (example.origin !== "readme") warn(`packages/${id}/README.md: no TypeScript example; the index shows the ${example.origin === "generated" ? "one generated from the spec" : "factory's @example"}`);
   return { id, doc, facts, pkg, files: siteFiles(id), ...(example ? { example } : {}) };
 }
 

@@ -3,17 +3,22 @@ import type { PackageFacts } from "./package-info.js";
 
 export interface Example {
   code: string;
-  /** "readme": the package README's own example; "generated": built here from the spec and the factory name. */
-  origin: "readme" | "generated";
+  /**
+   * "readme": the package README's own example; "doc-comment": the `@example` on the client factory;
+   * "generated": built here from the spec and the factory name.
+   */
+  origin: "readme" | "doc-comment" | "generated";
 }
 
 /**
- * The getting-started example of one package: its README's first TypeScript example when it has one (the
- * package owner keeps that one runnable), else one generated from the spec: the client factory against the
- * mock, and the documented operation through `.raw`, the typed openapi-fetch client, with the spec's examples.
+ * The getting-started example of one package, from the best source it has: the README's first TypeScript
+ * example (the package owner keeps that one runnable), else the `@example` on the client factory, else one
+ * generated from the spec: the factory against the mock, and the documented operation through `.raw` (the typed
+ * openapi-fetch client) with the spec's example values.
  */
 export function gettingStartedExample(doc: OpenApiDocument, operation: Operation, pkg: PackageFacts): Example | undefined {
   if (pkg.readmeExample) return { code: pkg.readmeExample, origin: "readme" };
+  if (pkg.factoryExample) return { code: pkg.factoryExample, origin: "doc-comment" };
   if (!pkg.factory) return undefined;
   const groups: Record<string, string[]> = {};
   for (const parameter of operationParameters(doc, operation)) {

@@ -13,6 +13,7 @@ export interface OpenApiDocument {
     [extension: `x-${string}`]: unknown;
   };
   externalDocs?: ExternalDocs;
+  tags?: { name: string; description?: string }[];
   servers?: { url: string; description?: string }[];
   paths?: Record<string, PathItem>;
   components?: Record<string, Record<string, unknown>>;
@@ -34,6 +35,7 @@ export interface OperationObject {
   summary?: string;
   description?: string;
   deprecated?: boolean;
+  tags?: string[];
   externalDocs?: ExternalDocs;
   parameters?: unknown[];
   requestBody?: unknown;

@@ -10,14 +10,14 @@ import { HTTP_METHODS, type OpenApiDocument } from "./openapi.js";
  */
 export function documentForRendering(doc: OpenApiDocument): OpenApiDocument {
   const tagSets = Object.values(doc.paths ?? {}).flatMap((item) =>
-    HTTP_METHODS.flatMap((method) => (item[method] ? [(item[method] as { tags?: string[] }).tags ?? []] : [])),
+    HTTP_METHODS.flatMap((method) => (item[method] ? [item[method].tags ?? []] : [])),
   );
   const distinct = new Set(tagSets.flat());
   if (distinct.size > 1 || tagSets.some((tags) => tags.length > 1)) return doc;
-  const copy = structuredClone(doc) as OpenApiDocument & { tags?: unknown };
+  const copy = structuredClone(doc);
   delete copy.tags;
   for (const item of Object.values(copy.paths ?? {})) {
-    for (const method of HTTP_METHODS) delete (item[method] as { tags?: string[] } | undefined)?.tags;
+    for (const method of HTTP_METHODS) delete item[method]?.tags;
   }
   return copy;
 }
