@@ -21,6 +21,7 @@ export interface Normalized {
  */
 export function normalizeFileList(body: unknown, requestedAt: number, validityCapMs?: number): Normalized {
   const files: FileLink[] = [];
+  const unreadable = new Set<string>();
   let withoutLink = 0;
   for (const item of list(isRecord(body) ? body.files : undefined)) {
     const name = text(item.name);
@@ -30,6 +31,8 @@ export function normalizeFileList(body: unknown, requestedAt: number, validityCa
       continue;
     }
     let expiresAt = parseLinkExpiredTime(item.link_expired_time);
+    const stated = text(item.link_expired_time);
+    if (expiresAt === undefined && stated !== undefined) unreadable.add(stated);
     if (validityCapMs !== undefined) {
       const cap = new Date(requestedAt + validityCapMs);
       if (expiresAt === undefined || expiresAt > cap) expiresAt = cap;
@@ -37,6 +40,9 @@ export function normalizeFileList(body: unknown, requestedAt: number, validityCa
     files.push({ name, url, sizeBytes: kilobytesToBytes(item.size), expiresAt });
   }
   const notes = withoutLink > 0 ? [`${withoutLink} file(s) in the answer had no name or no download link and are left out.`] : [];
+  for (const stated of unreadable) {
+    notes.push(`link_expired_time ${JSON.stringify(stated.slice(0, 40))} is not a valid time: that expiry is shown as unknown.`);
+  }
   return { files, notes };
 }
 

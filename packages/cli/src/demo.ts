@@ -1,0 +1,114 @@
+/**
+ * `pnpm demo`: starts a Prism mock of every API (from the bundled specs, through @backup-links/mock), runs the
+ * real `backup-links links` command against each, prints what it prints, and stops the mocks.
+ * A repository script, not part of the published package (see "files" in package.json).
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { startMocks, type Mocks } from "@backup-links/mock";
+import { API_IDS, APIS, type ApiId } from "./links/apis.js";
+
+const BIN = fileURLToPath(new URL("./bin.js", import.meta.url));
+
+/** Placeholder credentials: Prism checks that a request is authenticated, not the signature's value. */
+const DEMO_ENV: Record<string, string> = {
+  OS_ACCESS_KEY: "DEMOACCESSKEY",
+  OS_SECRET_KEY: "demo-secret-key",
+  OS_PROJECT_ID: "0123456789abcdef0123456789abcdef",
+  HUAWEICLOUD_SDK_AK: "DEMOACCESSKEY",
+  HUAWEICLOUD_SDK_SK: "demo-secret-key",
+  HUAWEICLOUD_SDK_PROJECT_ID: "0123456789abcdef0123456789abcdef",
+  JDCLOUD_ACCESS_KEY: "DEMOACCESSKEY",
+  JDCLOUD_SECRET_KEY: "demo-secret-key",
+};
+
+/** Ids in the shape of the vendors' own examples. */
+const DEMO_ARGS: Record<ApiId, string[]> = {
+  "otc-rds": ["--backup-id", "2f4ddb93b9014b0893d81d2e472f30febr01"],
+  "huaweicloud-rds": ["--backup-id", "2f4ddb93b9014b0893d81d2e472f30febr01"],
+  "otc-dds": ["--instance-id", "c0c7a2f2a55c4c3db9d0c2c2ad1f8bf9in02", "--backup-id", "2f4ddb93b9014b0893d81d2e472f30febr02"],
+  "huaweicloud-dds": ["--instance-id", "c0c7a2f2a55c4c3db9d0c2c2ad1f8bf9in02", "--backup-id", "2f4ddb93b9014b0893d81d2e472f30febr02"],
+  "huaweicloud-dcs": ["--instance-id", "3c49a9d4-2f7c-4b0b-9f0e-222222222222", "--backup-id", "b7b2a8a0-3d1c-4a3e-9a9e-111111111111"],
+  "otc-dcs": ["--instance-id", "3c49a9d4-2f7c-4b0b-9f0e-222222222222", "--backup-id", "b7b2a8a0-3d1c-4a3e-9a9e-111111111111", "--expiration", "3600"],
+  "jdcloud-rds": ["--region", "cn-north-1", "--backup-id", "mysql-backup-1"],
+};
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const bold = (text: string): string => (color ? `\x1b[1m${text}\x1b[22m` : text);
+const dim = (text: string): string => (color ? `\x1b[2m${text}\x1b[22m` : text);
+const indent = (text: string): string =>
+  text
+    .trimEnd()
+    .split("\n")
+    .map((line) => (line === "" ? "" : `    ${line}`))
+    .join("\n");
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...DEMO_ENV },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function main(): Promise<number> {
+  console.log(bold("backup-links demo: every API, through the real clients and the backup-links command, against Prism mocks"));
+  console.log(dim("Placeholder credentials are set in the environment (OS_ACCESS_KEY, HUAWEICLOUD_SDK_AK, JDCLOUD_ACCESS_KEY, ...):"));
+  console.log(dim("the clients sign every request for real; Prism checks that it is authenticated and answers from the spec's examples.\n"));
+
+  process.stdout.write(`Starting ${API_IDS.length} Prism mocks ... `);
+  const started = Date.now();
+  let mocks: Mocks;
+  try {
+    mocks = await startMocks();
+  } catch (error) {
+    console.log("failed.");
+    console.error((error as Error).message);
+    return 1;
+  }
+  console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+
+  let failures = 0;
+  try {
+    for (const api of API_IDS) {
+      const url = mocks.urls[api]!;
+      const args = ["links", api, ...DEMO_ARGS[api], "--endpoint", url];
+      console.log(`${bold(`── ${APIS[api].title}`)} ${dim(`(${APIS[api].operation})`)}`);
+      console.log(`$ backup-links ${args.join(" ")}`);
+      const result = await run(args);
+      if (result.stdout) console.log(indent(result.stdout));
+      if (result.stderr) console.log(indent(result.stderr));
+      if (result.code !== 0) {
+        failures++;
+        console.log(`    (exit status ${result.code})`);
+      }
+      console.log("");
+    }
+
+    // The JSON form, with the full links, is for scripts (and `backup-links download` uses the same call).
+    const jsonArgs = ["links", "otc-dcs", ...DEMO_ARGS["otc-dcs"], "--endpoint", mocks.urls["otc-dcs"]!, "--json"];
+    console.log(`${bold("── The same for a script: --json prints the full (secret) links")}`);
+    console.log(`$ backup-links ${jsonArgs.join(" ")}`);
+    const json = await run(jsonArgs);
+    console.log(indent(json.stdout || json.stderr));
+    if (json.code !== 0) failures++;
+  } finally {
+    await mocks.stop();
+  }
+  console.log("");
+  console.log(
+    failures === 0
+      ? `All ${API_IDS.length} APIs answered; mocks stopped. Next: 'backup-links download <api> ... --out DIR' against a real cloud (see packages/cli/README.md).`
+      : `${failures} command(s) failed; mocks stopped.`,
+  );
+  return failures === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
