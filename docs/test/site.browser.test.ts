@@ -3,8 +3,9 @@
  * the page's origin, no console error may appear, every API page must show what its bundled spec says, and every
  * link of the index must resolve. Full-page screenshots go to docs/artifacts/.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +75,25 @@ if ("missing" in chromiumLookup) {
       await showWholePage(page, width);
       await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
     }
+
+    it("the watch itself catches a page that fetches from elsewhere or logs an error", async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "docs-watch-"));
+      writeFileSync(
+        path.join(dir, "bad.html"),
+        '<!DOCTYPE html><title>bad</title><img src="https://cdn.example.com/x.png" alt=""><script>console.error("boom")</script>',
+      );
+      const badServer = await serveStatic(dir);
+      const context = await browser.newContext();
+      try {
+        const { page, blocked, errors } = await watchedPage(context, badServer.origin);
+        await page.goto(`${badServer.origin}/bad.html`, { waitUntil: "load" });
+        expect(blocked).toEqual(["https://cdn.example.com/x.png"]);
+        expect(errors).toContain("console.error: boom");
+      } finally {
+        await context.close();
+        await badServer.close();
+      }
+    });
 
     describe("index.html", () => {
       it("loads nothing from outside, logs no error, and every link resolves on the site", async () => {

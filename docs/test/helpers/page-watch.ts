@@ -17,15 +17,18 @@ export async function watchedPage(context: BrowserContext, origin: string): Prom
   const blocked: string[] = [];
   const errors: string[] = [];
   const isLocal = (url: string): boolean => url.startsWith(`${origin}/`) || LOCAL_SCHEMES.some((s) => url.startsWith(s));
+  // Both the route and the request event record (whichever sees a request first), each URL once.
+  const record = (url: string): void => {
+    if (!blocked.includes(url)) blocked.push(url);
+  };
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (isLocal(url)) return route.continue();
-    blocked.push(url);
+    record(url);
     return route.abort("blockedbyclient");
   });
   context.on("request", (request) => {
-    const url = request.url();
-    if (!isLocal(url) && !blocked.includes(url)) blocked.push(url);
+    if (!isLocal(request.url())) record(request.url());
   });
   const page = await context.newPage();
   page.on("console", (message) => {
