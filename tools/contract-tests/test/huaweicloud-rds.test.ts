@@ -1,0 +1,5 @@
+import { ApiError, ValidationError, createHuaweiCloudRdsClient } from "@backup-links/huaweicloud-rds";
+import { describeContract } from "../src/contract.js";
+import { rdsContract } from "../src/huawei-family.js";
+
+describeContract(rdsContract("huaweicloud-rds", (options) => createHuaweiCloudRdsClient(options), { ApiError, ValidationError }));
