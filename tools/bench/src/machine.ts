@@ -68,7 +68,8 @@ export async function toolVersions(): Promise<Record<string, string>> {
     }
   };
   return {
-    curl: await first("curl", ["--version"]),
+    // "curl 7.88.1 (x86_64-pc-linux-gnu) libcurl/..." -> "curl 7.88.1"
+    curl: (await first("curl", ["--version"])).split(" ").slice(0, 2).join(" "),
     pnpm: await first("pnpm", ["--version"]),
     npm: await first("npm", ["--version"]),
   };

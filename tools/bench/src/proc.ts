@@ -17,6 +17,12 @@ export interface CommandOptions {
 
 const KEEP = 64 * 1024;
 
+/** Removes ANSI colour and cursor sequences, so tool output can go into a report. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
+}
+
 function keepTail(current: string, chunk: string): string {
   const joined = current + chunk;
   return joined.length > KEEP ? joined.slice(joined.length - KEEP) : joined;
@@ -56,7 +62,7 @@ export function runCommand(command: string, args: readonly string[], options: Co
 export async function runChecked(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
   const result = await runCommand(command, args, options);
   if (result.code !== 0) {
-    const tail = (result.stderr || result.stdout).trim().split("\n").slice(-15).join("\n");
+    const tail = stripAnsi(result.stderr || result.stdout).trim().split("\n").slice(-15).join("\n");
     throw new Error(`${command} ${args.join(" ")} exited ${result.code ?? result.signal}:\n${tail}`);
   }
   return result;

@@ -111,7 +111,7 @@ describe("smoke run of every suite", () => {
 
   it("client overhead: raw fetch, ours and the official SDK measured for both signer families", () => {
     const byId = new Map(results.client!.candidates.map((c) => [c.id, c]));
-    expect([...byId.keys()]).toEqual(["fetch-rds", "ours-otc-rds", "official-huawei", "fetch-jd", "ours-jdcloud-rds", "official-jd"]);
+    expect([...byId.keys()]).toEqual(["fetch-rds", "ours-otc-rds", "ours-otc-rds-token", "official-huawei", "fetch-jd", "ours-jdcloud-rds", "official-jd"]);
     for (const c of byId.values()) {
       expect(c.error, `${c.id}: ${c.error}`).toBeUndefined();
       finitePositive(c.p50Us?.median);

@@ -22,7 +22,8 @@ import { startServer, serverScript } from "../servers/spawn-server.js";
 import { percentile, ratio, summarizeRounds, type RoundSummary } from "../stats.js";
 import { sampleLatencies, type LatencyOptions } from "../timing.js";
 
-export type CandidateKind = "baseline" | "ours" | "official";
+/** `variant`: ours configured differently to isolate a cost (no target applies). */
+export type CandidateKind = "baseline" | "ours" | "variant" | "official";
 
 export interface Candidate {
   id: string;
@@ -104,6 +105,22 @@ export async function buildCandidates(origin: string): Promise<Array<Candidate |
       return {
         call: () => client.getBackupDownloadLinks({ backupId: BACKUP_ID }),
         check: (r) => expectEqual(field(r, "files", 0, "name"), expectedRdsName, "otc-rds files[0].name"),
+      };
+    },
+  );
+  await attempt(
+    {
+      id: "ours-otc-rds-token",
+      label: "@backup-links/otc-rds with an IAM token (no signing: the client without its signer)",
+      kind: "variant",
+      baseline: "fetch-rds",
+    },
+    async () => {
+      const { createOtcRdsClient } = await import("@backup-links/otc-rds");
+      const client = createOtcRdsClient({ baseUrl: origin, projectId: BENCH_PROJECT_ID, credentials: { token: "bench-token" } });
+      return {
+        call: () => client.getBackupDownloadLinks({ backupId: BACKUP_ID }),
+        check: (r) => expectEqual(field(r, "files", 0, "name"), expectedRdsName, "otc-rds (token) files[0].name"),
       };
     },
   );

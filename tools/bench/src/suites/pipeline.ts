@@ -11,7 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "../paths.js";
-import { runCommand } from "../proc.js";
+import { runCommand, stripAnsi } from "../proc.js";
 
 export interface PipelineStep {
   name: string;
@@ -34,7 +34,13 @@ export interface PipelineSuiteResult {
   steps: PipelineStepResult[];
 }
 
-const pnpmEnv = (): NodeJS.ProcessEnv => ({ ...process.env, CI: "true", TURBO_TELEMETRY_DISABLED: "1" });
+const pnpmEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  CI: "true",
+  TURBO_TELEMETRY_DISABLED: "1",
+  NO_COLOR: "1",
+  FORCE_COLOR: "0",
+});
 
 export const DEFAULT_PIPELINE_STEPS: PipelineStep[] = [
   { name: "setup: pnpm install (offline, frozen lockfile)", command: "pnpm", args: ["install", "--frozen-lockfile", "--offline"], required: true },
@@ -73,7 +79,12 @@ export async function runPipelineSuite(options: PipelineOptions = {}): Promise<P
       }
       const run = await runCommand(step.command, step.args, { cwd, env: pnpmEnv(), timeoutMs: options.timeoutMs ?? 1_800_000 });
       const ok = run.code === 0;
-      const tail = (run.stderr + run.stdout).trim().split("\n").slice(-12).join("\n");
+      const tail = stripAnsi(`${run.stderr}\n${run.stdout}`)
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .slice(-12)
+        .join(" / ");
       results.push({ name: step.name, command, ms: run.ms, ok, ...(ok ? {} : { error: `exit ${run.code ?? run.signal}: ${tail.slice(-800)}` }) });
       if (!ok && step.required) stopped = true;
     }
