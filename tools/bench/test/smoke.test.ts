@@ -106,6 +106,8 @@ describe("smoke run of every suite", () => {
       finitePositive(c.oursOpsPerSec.median);
       finitePositive(c.officialOpsPerSec.median);
       expect(c.speedup).toBeCloseTo(c.oursOpsPerSec.median / c.officialOpsPerSec.median, 10);
+      finitePositive(c.oursOpsPerCpuSec.median);
+      expect(c.cpuSpeedup).toBeCloseTo(c.oursOpsPerCpuSec.median / c.officialOpsPerCpuSec.median, 10);
     }
   });
 

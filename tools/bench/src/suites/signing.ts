@@ -51,6 +51,10 @@ export interface SigningCaseResult {
   officialOpsPerSec: RoundSummary;
   /** median ours / median official (higher is better for ours). */
   speedup: number;
+  /** The same per CPU-second (see ThroughputSample.opsPerCpuSec). */
+  oursOpsPerCpuSec: RoundSummary;
+  officialOpsPerCpuSec: RoundSummary;
+  cpuSpeedup: number;
 }
 
 export interface SigningSuiteResult {
@@ -231,16 +235,27 @@ export async function runSigningSuite(options: SigningSuiteOptions): Promise<Sig
   for (const [index, c] of cases.entries()) {
     const ours: number[] = [];
     const official: number[] = [];
+    const oursCpu: number[] = [];
+    const officialCpu: number[] = [];
     for (let round = 0; round < options.rounds; round++) {
       // Alternate who goes first so that neither always runs right after a GC or a neighbour's burst.
       const order = round % 2 === 0 ? ["ours", "official"] : ["official", "ours"];
       for (const who of order) {
-        if (who === "ours") ours.push((await measureThroughput(c.ours, options.throughput)).opsPerSec);
-        else official.push((await measureThroughput(c.officialSign, options.throughput)).opsPerSec);
+        if (who === "ours") {
+          const sample = await measureThroughput(c.ours, options.throughput);
+          ours.push(sample.opsPerSec);
+          oursCpu.push(sample.opsPerCpuSec);
+        } else {
+          const sample = await measureThroughput(c.officialSign, options.throughput);
+          official.push(sample.opsPerSec);
+          officialCpu.push(sample.opsPerCpuSec);
+        }
       }
     }
     const oursSummary = summarizeRounds(ours);
     const officialSummary = summarizeRounds(official);
+    const oursCpuSummary = summarizeRounds(oursCpu);
+    const officialCpuSummary = summarizeRounds(officialCpu);
     results.push({
       algorithm: c.algorithm,
       request: c.request,
@@ -251,6 +266,9 @@ export async function runSigningSuite(options: SigningSuiteOptions): Promise<Sig
       oursOpsPerSec: oursSummary,
       officialOpsPerSec: officialSummary,
       speedup: ratio(oursSummary.median, officialSummary.median),
+      oursOpsPerCpuSec: oursCpuSummary,
+      officialOpsPerCpuSec: officialCpuSummary,
+      cpuSpeedup: ratio(oursCpuSummary.median, officialCpuSummary.median),
     });
   }
   return { cases: results, throughput: options.throughput, rounds: options.rounds };
