@@ -17,12 +17,12 @@ function processesMentioning(marker: string): string[] {
     .filter((line) => line.includes(marker) && !/^\s*\d+\s+ps /.test(line));
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
+async function until<T>(what: () => string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -45,9 +45,9 @@ describe("an interrupted `vitest run` with a running mock leaves no Prism proces
       let worker: number | undefined;
       try {
         const { pid, url, worker: workerPid } = await until(
-          `the child suite to start its mock\n${output}`,
+          () => `the child suite to start its mock; its output:\n${output}`,
           () => (existsSync(readyFile) ? (JSON.parse(readFileSync(readyFile, "utf8")) as { pid: number; url: string; worker: number }) : undefined),
-          60_000,
+          90_000,
         );
         worker = workerPid;
         expect((await fetch(`${url}/v1/things/a?limit=1`, { headers: { "X-Auth-Token": "t" } })).status).toBe(200);
@@ -55,7 +55,7 @@ describe("an interrupted `vitest run` with a running mock leaves no Prism proces
 
         child.kill(signal);
         await Promise.race([exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`vitest ignored ${signal}\n${output}`)), 30_000))]);
-        await until("every Prism of the interrupted run to exit", () => (processesMentioning(tmp).length === 0 ? true : undefined), 10_000);
+        await until(() => "every Prism of the interrupted run to exit", () => (processesMentioning(tmp).length === 0 ? true : undefined), 10_000);
         expect(processesMentioning(tmp)).toEqual([]);
         expect(readdirSync(tmp).filter((name) => name.startsWith("backup-links-prism-"))).toEqual([]);
       } finally {
@@ -70,6 +70,6 @@ describe("an interrupted `vitest run` with a running mock leaves no Prism proces
         }
         rmSync(tmp, { recursive: true, force: true });
       }
-    }, 120_000);
+    }, 150_000);
   }
 });
