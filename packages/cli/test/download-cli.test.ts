@@ -147,6 +147,23 @@ describe("backup-links download", () => {
     expect(server.requestsFor("again.qp")).toHaveLength(1);
   });
 
+  it("refuses a file name from the API that would escape --out, and still downloads the others", async () => {
+    const good = server.addFile("good.qp", 2_000);
+    server.addFile("../escape.qp", 2_000);
+    server.apiFiles = ["../escape.qp", "good.qp"];
+    const inner = path.join(out, "inner");
+    const result = await runCaptured(
+      ["download", "otc-rds", "--endpoint", server.baseUrl, "--backup-id", "b1", "--out", inner],
+      { fetch: nodeFetch },
+    );
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`../escape.qp: FAILED: refusing file name "../escape.qp": it contains a '..' segment\n`);
+    expect(await listDir(out)).toEqual(["inner"]);
+    expect(await listDir(inner)).toEqual(["good.qp"]);
+    expect(await sha256File(path.join(inner, "good.qp"))).toBe(good.sha256);
+    expect(server.requestsFor("../escape.qp")).toHaveLength(0);
+  });
+
   it("exits 4 when the backup lists no file", async () => {
     server.apiFiles = [];
     const result = await download();

@@ -235,3 +235,17 @@ describe("no secrets in errors", () => {
     expect(JSON.stringify(error)).not.toContain("SECRET");
   });
 });
+
+describe("plain progress lines", () => {
+  it("prints a progress line at most every interval, with percentage, rate and ETA", () => {
+    const lines: string[] = [];
+    let now = 0;
+    const reporter = new PlainReporter((line) => lines.push(line), 10_000, () => now);
+    reporter.onEvent({ type: "start", file: "big.qp", path: "/o/big.qp", totalBytes: 100 * 1024 * 1024, resumeFrom: 0 });
+    now = 5_000;
+    reporter.onEvent({ type: "progress", file: "big.qp", bytes: 10 * 1024 * 1024, totalBytes: 100 * 1024 * 1024 });
+    now = 10_000;
+    reporter.onEvent({ type: "progress", file: "big.qp", bytes: 20 * 1024 * 1024, totalBytes: 100 * 1024 * 1024 });
+    expect(lines).toEqual(["big.qp: downloading 100 MiB", "big.qp: 20% (20.0 MiB of 100 MiB, 2.00 MiB/s, ETA 0:40)"]);
+  });
+});
