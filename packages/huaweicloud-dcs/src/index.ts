@@ -2,7 +2,7 @@
  * @backup-links/huaweicloud-dcs: a typed, signed client for Huawei Cloud DCS v2
  * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files).
  */
-import { createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/otc-rds/kit";
+import { clientIdentity, createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/otc-rds/kit";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,8 +25,5 @@ export type BackupFileLink = BackupFileLinks["links"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId, expiration: 3600 });
  */
 export function createHuaweiCloudDcsClient(options: HuaweiCloudDcsClientOptions = {}): HuaweiCloudDcsClient {
-  return createDcsClient<paths>(
-    { api: "huaweicloud-dcs", displayName: "HuaweiCloudDcsClient", provider: "huaweicloud", service: "dcs", packageName: "@backup-links/huaweicloud-dcs", version: "0.1.0" },
-    options,
-  );
+  return createDcsClient<paths>(clientIdentity("huaweicloud-dcs", "HuaweiCloudDcsClient", "0.1.0"), options);
 }

@@ -2,7 +2,7 @@
  * @backup-links/huaweicloud-dds: a typed, signed client for Huawei Cloud DDS v3
  * `GET /v3/{project_id}/backups/download-file` (download links of a backup's files).
  */
-import { createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/otc-rds/kit";
+import { clientIdentity, createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/otc-rds/kit";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,8 +25,5 @@ export type BackupFile = BackupDownloadLinks["files"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId });
  */
 export function createHuaweiCloudDdsClient(options: HuaweiCloudDdsClientOptions = {}): HuaweiCloudDdsClient {
-  return createDdsClient<paths>(
-    { api: "huaweicloud-dds", displayName: "HuaweiCloudDdsClient", provider: "huaweicloud", service: "dds", packageName: "@backup-links/huaweicloud-dds", version: "0.1.0" },
-    options,
-  );
+  return createDdsClient<paths>(clientIdentity("huaweicloud-dds", "HuaweiCloudDdsClient", "0.1.0"), options);
 }

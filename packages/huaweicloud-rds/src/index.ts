@@ -2,7 +2,7 @@
  * @backup-links/huaweicloud-rds: a typed, signed client for Huawei Cloud RDS v3
  * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
  */
-import { createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/otc-rds/kit";
+import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/otc-rds/kit";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,8 +25,5 @@ export type BackupFile = BackupDownloadLinks["files"][number];
  * const result = await client.getBackupDownloadLinks({ backupId });
  */
 export function createHuaweiCloudRdsClient(options: HuaweiCloudRdsClientOptions = {}): HuaweiCloudRdsClient {
-  return createRdsClient<paths>(
-    { api: "huaweicloud-rds", displayName: "HuaweiCloudRdsClient", provider: "huaweicloud", service: "rds", packageName: "@backup-links/huaweicloud-rds", version: "0.1.0" },
-    options,
-  );
+  return createRdsClient<paths>(clientIdentity("huaweicloud-rds", "HuaweiCloudRdsClient", "0.1.0"), options);
 }

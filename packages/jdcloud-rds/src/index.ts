@@ -4,7 +4,7 @@
  */
 import type { Client } from "openapi-fetch";
 import { ValidationError, requireDigits, requireId } from "@backup-links/core";
-import { defineClient, requireInput, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/otc-rds/kit";
+import { clientIdentity, defineClient, requireInput, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/otc-rds/kit";
 import type { operations, paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -77,14 +77,7 @@ function optionalBoolean(field: string, value: unknown): boolean | undefined {
  */
 export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): JdCloudRdsClient {
   const clientLegacy = optionalBoolean("legacyPath", (options as { legacyPath?: unknown } | undefined)?.legacyPath);
-  const identity = {
-    api: "jdcloud-rds",
-    displayName: "JdCloudRdsClient",
-    provider: "jdcloud",
-    service: "rds",
-    packageName: "@backup-links/jdcloud-rds",
-    version: "0.1.0",
-  } as const;
+  const identity = clientIdentity("jdcloud-rds", "JdCloudRdsClient", "0.1.0");
   return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => async (input, callOptions) => {
     const fields = requireInput(input, "{ backupId }");
     const backupId = requireId("backupId", fields.backupId);

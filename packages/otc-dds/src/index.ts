@@ -2,7 +2,7 @@
  * @backup-links/otc-dds: a typed, signed client for Open Telekom Cloud DDS v3
  * `GET /v3/{project_id}/backups/download-file` (download links of a backup's files).
  */
-import { createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/otc-rds/kit";
+import { clientIdentity, createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/otc-rds/kit";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,8 +25,5 @@ export type BackupFile = BackupDownloadLinks["files"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId });
  */
 export function createOtcDdsClient(options: OtcDdsClientOptions = {}): OtcDdsClient {
-  return createDdsClient<paths>(
-    { api: "otc-dds", displayName: "OtcDdsClient", provider: "otc", service: "dds", packageName: "@backup-links/otc-dds", version: "0.1.0" },
-    options,
-  );
+  return createDdsClient<paths>(clientIdentity("otc-dds", "OtcDdsClient", "0.1.0"), options);
 }

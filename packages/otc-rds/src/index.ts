@@ -2,7 +2,7 @@
  * @backup-links/otc-rds: a typed, signed client for Open Telekom Cloud RDS v3
  * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
  */
-import { createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "./kit/index.js";
+import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "./kit/index.js";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,8 +25,5 @@ export type BackupFile = BackupDownloadLinks["files"][number];
  * const { files, bucket } = await rds.getBackupDownloadLinks({ backupId });
  */
 export function createOtcRdsClient(options: OtcRdsClientOptions = {}): OtcRdsClient {
-  return createRdsClient<paths>(
-    { api: "otc-rds", displayName: "OtcRdsClient", provider: "otc", service: "rds", packageName: "@backup-links/otc-rds", version: "0.1.0" },
-    options,
-  );
+  return createRdsClient<paths>(clientIdentity("otc-rds", "OtcRdsClient", "0.1.0"), options);
 }

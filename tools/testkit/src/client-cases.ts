@@ -114,7 +114,17 @@ function environment(o: FamilyCaseOptions, apiVersion: "v2" | "v3"): ClientCase[
   };
 }
 
-const SIGNED_GET = ["host", "x-project-id", "x-sdk-date"];
+/** An AK/SK-signed GET without body, as RDS and DDS send it. */
+function signedGet(url: string): ClientCase["request"] {
+  return {
+    method: "GET",
+    url,
+    body: "",
+    headerNames: ["authorization", "user-agent", "x-project-id", "x-sdk-date"],
+    headers: { "x-project-id": PROJECT_ID },
+    signedHeaders: ["host", "x-project-id", "x-sdk-date"],
+  };
+}
 const SIGNED_POST = ["content-type", "host", "x-project-id", "x-sdk-date"];
 
 /** RDS v3 `GET /v3/{project_id}/backup-files?backup_id=`. `file` is the cloud's file item (Huawei adds fields). */
@@ -135,14 +145,7 @@ export function rdsCase(o: FamilyCaseOptions & { fileExtraFields?: Record<string
     signing: { algorithm: "SDK-HMAC-SHA256" },
     tokenAuth: true,
     input,
-    request: {
-      method: "GET",
-      url: `https://${o.host}/v3/${PROJECT_ID}/backup-files?backup_id=${input.backupId}`,
-      body: "",
-      headerNames: ["authorization", "user-agent", "x-project-id", "x-sdk-date"],
-      headers: { "x-project-id": PROJECT_ID },
-      signedHeaders: SIGNED_GET,
-    },
+    request: signedGet(`https://${o.host}/v3/${PROJECT_ID}/backup-files?backup_id=${input.backupId}`),
     success: {
       body: { files: [file, odd], bucket: "rdsbucket.bucketname" },
       headers: X_REQUEST_ID,
@@ -179,14 +182,7 @@ export function ddsCase(o: FamilyCaseOptions & { fileExtraFields?: Record<string
     signing: { algorithm: "SDK-HMAC-SHA256" },
     tokenAuth: true,
     input,
-    request: {
-      method: "GET",
-      url: `https://${o.host}/v3/${PROJECT_ID}/backups/download-file?instance_id=${input.instanceId}&backup_id=${input.backupId}`,
-      body: "",
-      headerNames: ["authorization", "user-agent", "x-project-id", "x-sdk-date"],
-      headers: { "x-project-id": PROJECT_ID },
-      signedHeaders: SIGNED_GET,
-    },
+    request: signedGet(`https://${o.host}/v3/${PROJECT_ID}/backups/download-file?instance_id=${input.instanceId}&backup_id=${input.backupId}`),
     success: {
       body: { files: [file], bucket: "ddsbucket" },
       headers: X_REQUEST_ID,

@@ -5,7 +5,7 @@
  */
 export type { ClientOptions, HuaweiFamilyClientOptions, JdCloudClientOptions, CallOptions } from "./options.js";
 export { resolveSettings, requireOptionsObject, type ClientSettings } from "./settings.js";
-export { openClient, presentClient, defineClient, type ClientIdentity, type OpenedClient, type FriendlyMethod } from "./open-client.js";
+export { openClient, presentClient, defineClient, clientIdentity, type ClientIdentity, type OpenedClient, type FriendlyMethod } from "./open-client.js";
 export { send, requireInput, requireCallOptions, requestIdOf, type SendInit, type FetchResult, type Sent } from "./send.js";
 export {
   createRdsClient,

@@ -17,6 +17,15 @@ export interface ClientIdentity {
   version: string;
 }
 
+/**
+ * The identity of the client package for API `api` (`<provider>-<service>`, e.g. `otc-rds`), published as
+ * `@backup-links/<api>` at `version`.
+ */
+export function clientIdentity(api: `${Provider}-${Service}`, displayName: string, version: string): ClientIdentity {
+  const [provider, service] = api.split("-") as [Provider, Service];
+  return { api, displayName, provider, service, packageName: `@backup-links/${api}`, version };
+}
+
 export interface OpenedClient<Paths extends {}> {
   /** The typed openapi-fetch client, wired to core's transport (signing, timeout, retries, User-Agent). */
   raw: Client<Paths>;
