@@ -110,6 +110,23 @@ describe("backup-links-mock, running", () => {
     });
   }
 
+  it("a Ctrl-C while the mocks are still starting stops them cleanly", async () => {
+    const tmp = privateTmp("early");
+    const run = runNode(BIN, ["otc-rds", "otc-dds", "otc-dcs", "--port", "0"], { TMPDIR: tmp.dir });
+    try {
+      await run.waitFor("Starting 3 Prism mocks...\n");
+      run.child.kill("SIGINT");
+      expect(await run.exit).toEqual({ code: 0, signal: null });
+      expect(run.stdout()).not.toContain("Prism mocks are running");
+      expect(run.stderr()).toBe("");
+      expect(await waitForNoLeftovers({ marker: tmp.dir })).toEqual([]);
+      expect(tmp.entries()).toEqual([]);
+    } finally {
+      run.child.kill("SIGKILL");
+      tmp.cleanup();
+    }
+  });
+
   it("exits 1 and stops the others when a mock dies on its own", async () => {
     const tmp = privateTmp("died");
     const run = runNode(BIN, ["otc-rds", "huaweicloud-dds", "--port", "0"], { TMPDIR: tmp.dir });
