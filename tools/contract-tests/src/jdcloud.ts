@@ -115,7 +115,8 @@ export function jdcloudRdsContract(create: Factory, { ApiError, ValidationError 
         name: `fileName ${JSON.stringify(fileName)}`,
         input: { backupId: JD_BACKUP_ID, fileName },
       })),
-      { name: "fileName \"a/b.bak\" on the legacy path", input: { backupId: JD_BACKUP_ID, fileName: "a/b.bak" }, callOptions: { legacyPath: true } },
+      { name: "fileName \"a/b.bak\" on the legacy path", input: { backupId: JD_BACKUP_ID, fileName: "a/b.bak" }, callOptions: { legacyPath: true }, path: LEGACY },
+      { name: "backupId \"..\" on the legacy path", input: { backupId: ".." }, callOptions: { legacyPath: true }, path: LEGACY },
     ],
     invalidRequests: [
       get("unknown region (enum) -> 400", CURRENT_TARGET.replace(REGION, "cn-west-9"), { location: ["request", "path", "regionid"], code: "enum" }),
