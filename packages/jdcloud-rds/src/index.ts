@@ -4,7 +4,7 @@
  */
 import type { Client } from "openapi-fetch";
 import { ValidationError, requireDigits, requireId } from "@backup-links/core";
-import { clientIdentity, defineClient, requireInput, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/otc-rds/kit";
+import { clientIdentity, defineClient, requireInput, requirePathId, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/otc-rds/kit";
 import type { operations, paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -61,6 +61,13 @@ export interface JdCloudRdsClient {
   readonly raw: Client<paths>;
 }
 
+/** A file of the backup (SQL Server): a name, not a path (the spec's pattern refuses "/" and "\\"). */
+function requireFileName(value: unknown): string {
+  const name = requireId("fileName", value);
+  if (/[/\\]/.test(name)) throw new ValidationError("fileName", 'must be a file name without "/" or "\\"');
+  return name;
+}
+
 function optionalBoolean(field: string, value: unknown): boolean | undefined {
   if (value !== undefined && typeof value !== "boolean") throw new ValidationError(field, "must be a boolean");
   return value;
@@ -80,8 +87,9 @@ export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): J
   const identity = clientIdentity("jdcloud-rds", "JdCloudRdsClient", "0.1.0");
   return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => async (input, callOptions) => {
     const fields = requireInput(input, "{ backupId }");
-    const backupId = requireId("backupId", fields.backupId);
-    const fileName = fields.fileName === undefined ? undefined : requireId("fileName", fields.fileName);
+    // The backup id fills a path segment followed by ":describeBackupDownloadURL", so ":" is refused too.
+    const backupId = requirePathId("backupId", fields.backupId, ":");
+    const fileName = fields.fileName === undefined ? undefined : requireFileName(fields.fileName);
     const urlExpirationSecond =
       fields.urlExpirationSecond === undefined
         ? undefined

@@ -38,6 +38,12 @@ const jd: ClientCase = {
     { name: "an empty backupId", input: { backupId: "" }, field: "backupId" },
     { name: "a whitespace backupId", input: { backupId: " \t" }, field: "backupId" },
     { name: "a number as backupId", input: { backupId: 7 }, field: "backupId" },
+    { name: "a backupId with a space inside", input: { backupId: "bak 1" }, field: "backupId" },
+    { name: "a backupId with a slash", input: { backupId: "a/b" }, field: "backupId" },
+    { name: "a backupId with a colon", input: { backupId: "a:b" }, field: "backupId" },
+    { name: 'a backupId ".."', input: { backupId: ".." }, field: "backupId" },
+    { name: "a fileName with a directory", input: { ...valid, fileName: "dir/a.bak" }, field: "fileName" },
+    { name: "a fileName with a backslash", input: { ...valid, fileName: "dir\\a.bak" }, field: "fileName" },
     { name: "an empty fileName", input: { ...valid, fileName: "" }, field: "fileName" },
     { name: "a fileName of the wrong type", input: { ...valid, fileName: ["a.bak"] }, field: "fileName" },
     { name: "urlExpirationSecond 0", input: { ...valid, urlExpirationSecond: 0 }, field: "urlExpirationSecond" },
@@ -123,8 +129,8 @@ describe("jdcloud-rds specifics", () => {
 
   it("percent-encodes a backup id's reserved characters in the path and signs the encoded path", async () => {
     const { fetch, requests } = succeed();
-    await createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch }).getBackupDownloadLinks({ backupId: "a/b:c" });
-    expect(requests[0]!.url).toBe(`${HOST}/v1/regions/cn-north-1/backups/a%2Fb%3Ac:describeBackupDownloadURL`);
+    await createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch }).getBackupDownloadLinks({ backupId: "a?b#c%d" });
+    expect(requests[0]!.url).toBe(`${HOST}/v1/regions/cn-north-1/backups/a%3Fb%23c%25d:describeBackupDownloadURL`);
     expect(verifyJdCloud2(requests[0]!, credentials, { region: "cn-north-1", service: "rds" }).valid).toBe(true);
   });
 

@@ -40,8 +40,8 @@ describe("client kit", () => {
     const { fetch, requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
     const env = { OS_ACCESS_KEY: TEST_ACCESS_KEY, OS_SECRET_KEY: TEST_SECRET_KEY, OS_PROJECT_ID: "envproject\n", OS_REGION_NAME: "eu-nl" };
     const client = createOtcRdsClient({ baseUrl: "http://127.0.0.1:4010/", env, fetch });
-    await client.getBackupDownloadLinks({ backupId: "b 1" });
-    expect(requests[0]!.url).toBe("http://127.0.0.1:4010/v3/envproject/backup-files?backup_id=b%201");
+    await client.getBackupDownloadLinks({ backupId: "b+1/2" });
+    expect(requests[0]!.url).toBe("http://127.0.0.1:4010/v3/envproject/backup-files?backup_id=b%2B1%2F2");
     expect(JSON.stringify(client)).toBe('{"api":"otc-rds","baseUrl":"http://127.0.0.1:4010","projectId":"envproject","auth":"accessKey"}');
   });
 

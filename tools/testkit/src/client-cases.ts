@@ -66,8 +66,11 @@ function huaweiErrors(serviceCode: { code: string; message: string }): ClientCas
   ];
 }
 
-/** Bad inputs every operation refuses: not an object, bad per-call options, and per id field the usual mistakes. */
-function badInputs(valid: Record<string, unknown>, idFields: string[]): ClientCase["badInputs"] {
+/**
+ * Bad inputs every operation refuses: not an object, bad per-call options, and per id field the usual mistakes;
+ * ids that fill a path segment (`pathFields`) also refuse "/", "." and "..".
+ */
+function badInputs(valid: Record<string, unknown>, idFields: string[], pathFields: string[] = []): ClientCase["badInputs"] {
   const rows: ClientCase["badInputs"] = [
     { name: "a missing input", input: undefined, field: "input" },
     { name: "a string input", input: "b1", field: "input" },
@@ -81,7 +84,11 @@ function badInputs(valid: Record<string, unknown>, idFields: string[]): ClientCa
       { name: `a whitespace ${field}`, input: { ...valid, [field]: "   " }, field },
       { name: `a ${field} with a trailing newline`, input: { ...valid, [field]: `${String(valid[field])}\n` }, field },
       { name: `a number as ${field}`, input: { ...valid, [field]: 42 }, field },
+      { name: `a ${field} with a space inside`, input: { ...valid, [field]: "a b" }, field },
     );
+  }
+  for (const field of pathFields) {
+    for (const value of ["a/b", ".", ".."]) rows.push({ name: `${field} ${JSON.stringify(value)} (not one path segment)`, input: { ...valid, [field]: value }, field });
   }
   return rows;
 }
@@ -93,6 +100,8 @@ function badOptions(): ClientCase["badOptions"] {
     { name: "a baseUrl with a query", options: { baseUrl: "https://example.com/?x=1" }, field: "baseUrl" },
     { name: "an empty projectId", options: { projectId: "" }, field: "projectId" },
     { name: "a projectId with spaces around", options: { projectId: " p1 " }, field: "projectId" },
+    { name: "a projectId with a slash", options: { projectId: "a/b" }, field: "projectId" },
+    { name: 'a projectId ".."', options: { projectId: ".." }, field: "projectId" },
     { name: "no projectId (and none in the environment)", options: { projectId: undefined, env: {} }, field: "projectId" },
     { name: "an empty secret key", options: { credentials: { accessKey: TEST_ACCESS_KEY, secretKey: "" } }, field: "credentials.secretKey" },
     { name: "credentials of the wrong type", options: { credentials: "AK:SK" }, field: "credentials" },
@@ -230,7 +239,7 @@ export function dcsCase(o: FamilyCaseOptions): ClientCase {
       result: { ...body, expiresAt: new Date(Date.parse("2026-03-04T05:06:07.000Z") + 3600_000), expiration: 3600, requestId: REQUEST_ID },
     },
     badInputs: [
-      ...badInputs(input, ["instanceId", "backupId"]),
+      ...badInputs(input, ["instanceId", "backupId"], ["instanceId", "backupId"]),
       { name: "an expiration below 300", input: { ...input, expiration: 299 }, field: "expiration" },
       { name: "an expiration above 86400", input: { ...input, expiration: 86401 }, field: "expiration" },
       { name: "a fractional expiration", input: { ...input, expiration: 1800.5 }, field: "expiration" },

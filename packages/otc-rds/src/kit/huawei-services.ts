@@ -5,7 +5,8 @@
  * so a spec change that breaks the call fails to compile in the package that uses it.
  */
 import type { Client } from "openapi-fetch";
-import { parseLinkExpiredTime, kilobytesToBytes, requireId, requireInteger } from "@backup-links/core";
+import { parseLinkExpiredTime, kilobytesToBytes, requireInteger } from "@backup-links/core";
+import { requirePathId, requireQueryId } from "./ids.js";
 import { defineClient, type ClientIdentity } from "./open-client.js";
 import type { CallOptions } from "./options.js";
 import { requireInput, send } from "./send.js";
@@ -133,7 +134,7 @@ function withFileExtras<B extends { files?: BackupFileLike[] }>(body: B, request
 export function createRdsClient<P extends RdsPaths>(identity: ClientIdentity, options: unknown): RdsClient<P> {
   return defineClient<P, RdsPaths, RdsClient<P>>(identity, options, (raw, opened) => async (input, callOptions) => {
     const fields = requireInput(input, "{ backupId }");
-    const backup_id = requireId("backupId", fields.backupId);
+    const backup_id = requireQueryId("backupId", fields.backupId);
     const project_id = opened.settings.projectId as string;
     const { data, requestId } = await send(
       (init) => raw.GET(RDS_PATH, { params: { path: { project_id }, query: { backup_id } }, ...init }),
@@ -147,8 +148,8 @@ export function createRdsClient<P extends RdsPaths>(identity: ClientIdentity, op
 export function createDdsClient<P extends DdsPaths>(identity: ClientIdentity, options: unknown): DdsClient<P> {
   return defineClient<P, DdsPaths, DdsClient<P>>(identity, options, (raw, opened) => async (input, callOptions) => {
     const fields = requireInput(input, "{ instanceId, backupId }");
-    const instance_id = requireId("instanceId", fields.instanceId);
-    const backup_id = requireId("backupId", fields.backupId);
+    const instance_id = requireQueryId("instanceId", fields.instanceId);
+    const backup_id = requireQueryId("backupId", fields.backupId);
     const project_id = opened.settings.projectId as string;
     const { data, requestId } = await send(
       (init) => raw.GET(DDS_PATH, { params: { path: { project_id }, query: { instance_id, backup_id } }, ...init }),
@@ -162,8 +163,8 @@ export function createDdsClient<P extends DdsPaths>(identity: ClientIdentity, op
 export function createDcsClient<P extends DcsPaths>(identity: ClientIdentity, options: unknown): DcsClient<P> {
   return defineClient<P, DcsPaths, DcsClient<P>>(identity, options, (raw, opened) => async (input, callOptions) => {
     const fields = requireInput(input, "{ instanceId, backupId, expiration }");
-    const instance_id = requireId("instanceId", fields.instanceId);
-    const backup_id = requireId("backupId", fields.backupId);
+    const instance_id = requirePathId("instanceId", fields.instanceId);
+    const backup_id = requirePathId("backupId", fields.backupId);
     const expiration = requireInteger("expiration", fields.expiration ?? DEFAULT_DCS_EXPIRATION, 300, 86400);
     const project_id = opened.settings.projectId as string;
     const { data, requestId, startedAt } = await send(

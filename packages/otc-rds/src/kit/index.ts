@@ -4,6 +4,7 @@
  * Not a user API: import the client packages instead. Meant to move into `@backup-links/core`.
  */
 export type { ClientOptions, HuaweiFamilyClientOptions, JdCloudClientOptions, CallOptions } from "./options.js";
+export { requireQueryId, requirePathId } from "./ids.js";
 export { resolveSettings, requireOptionsObject, type ClientSettings } from "./settings.js";
 export { openClient, presentClient, defineClient, clientIdentity, type ClientIdentity, type OpenedClient, type FriendlyMethod } from "./open-client.js";
 export { send, requireInput, requireCallOptions, requestIdOf, type SendInit, type FetchResult, type Sent } from "./send.js";

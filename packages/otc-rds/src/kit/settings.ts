@@ -2,11 +2,11 @@ import {
   ENVIRONMENT_VARIABLES,
   ValidationError,
   credentialsFromEnv,
-  requireId,
   type Credentials,
   type Environment,
   type Provider,
 } from "@backup-links/core";
+import { requirePathId } from "./ids.js";
 import type { ClientOptions, HuaweiFamilyClientOptions } from "./options.js";
 
 /** What a client resolves once, at creation, from its options and the environment. */
@@ -54,7 +54,7 @@ export function resolveSettings(provider: Provider, options: HuaweiFamilyClientO
     if (value === undefined) {
       throw new ValidationError("projectId", `is required: pass projectId or set ${names.projectId.join(" or ")}`);
     }
-    projectId = requireId("projectId", value);
+    projectId = requirePathId("projectId", value);
   }
   return { credentials, region, projectId, userAgent: checkUserAgent(options.userAgent) };
 }
