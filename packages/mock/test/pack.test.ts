@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -37,7 +37,7 @@ it(
 
       // A clean project that only knows the npm registry and the tarball.
       const app = join(work, "app");
-      await exec("mkdir", ["-p", app]);
+      mkdirSync(app);
       writeFileSync(join(app, "package.json"), JSON.stringify({ name: "mock-user", version: "1.0.0", private: true }));
       await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: app, timeout: 240_000 });
 
