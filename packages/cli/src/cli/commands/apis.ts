@@ -55,12 +55,12 @@ export function runApis(json: boolean, context: CliContext): number {
   }
   const indent = " ".repeat(17);
   const blocks = listings.map((api) => {
-    const lines = [
+    const lines: string[] = [
       `${api.id.padEnd(17)}${api.title}`,
       `  request        ${api.operation}`,
-      `  needs          ${api.required.join(", ")}`,
+      `  needs          ${wrapList(api.required, 88, indent)}`,
     ];
-    if (api.optional.length > 0) lines.push(`  optional       ${api.optional.join(", ")}`);
+    if (api.optional.length > 0) lines.push(`  optional       ${wrapList(api.optional, 88, indent)}`);
     lines.push(`  credentials    ${api.credentials.join(", or ")}`);
     lines.push(`  regions        ${wrapList(api.regions, 88, indent)}`);
     if (api.note !== undefined) lines.push(`  note           ${api.note}`);
