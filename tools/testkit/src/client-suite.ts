@@ -48,12 +48,14 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
 }
 
-/** A fetch that never answers until its request is aborted (by the timeout or the caller). */
-function hangingFetch() {
+/** A fetch that never answers until its request is aborted (by the timeout or the caller); `onSent` sees each request. */
+function hangingFetch(onSent: (request: RecordedRequest) => void = () => undefined) {
   return recordingFetch(
     (request) =>
       new Promise<Response>((_resolve, reject) => {
+        if (request.signal.aborted) reject(request.signal.reason);
         request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+        onSent(request);
       }),
   );
 }
@@ -278,10 +280,10 @@ export function describeClientSuite(c: ClientCase): void {
     });
 
     it("stops when the caller aborts, without retrying", async () => {
-      const { fetch, requests } = hangingFetch();
       const controller = new AbortController();
+      // Abort once the request is on the wire (a fixed delay would race the signing on a loaded machine).
+      const { fetch, requests } = hangingFetch(() => setTimeout(() => controller.abort(new Error("caller gave up")), 5));
       const pending = call(make(fetch, { retry: fastRetry }), c.input, { signal: controller.signal });
-      setTimeout(() => controller.abort(new Error("caller gave up")), 20);
       await expect(pending).rejects.toThrow("caller gave up");
       expect(requests).toHaveLength(1);
     });
