@@ -205,11 +205,14 @@ export function describeContract(definition: ContractDefinition): void {
       it.for(definition.edgeInputs.map((edge) => [edge.name, edge] as const))("%s", async ([, edge]) => {
         const baseline = definition.baseline[0] as RequestVariant;
         const recorder = recordingFetch();
-        const client = definition.createClient({ baseUrl: prism.url, fetch: recorder.fetch, auth: baseline.auth }, edge.clientOptions);
-        const outcome = await client.getBackupDownloadLinks(edge.input as never, edge.callOptions as never).then(
-          () => undefined,
-          (error: unknown) => error,
-        );
+        // A client option (projectId) may already be refused when the client is created.
+        const outcome = await Promise.resolve()
+          .then(() => definition.createClient({ baseUrl: prism.url, fetch: recorder.fetch, auth: baseline.auth }, edge.clientOptions))
+          .then((client) => client.getBackupDownloadLinks(edge.input as never, edge.callOptions as never))
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
         if (recorder.exchanges.length === 0) {
           expect(outcome, "refused before sending: must be a ValidationError").toBeInstanceOf(definition.ValidationError);
           return;
