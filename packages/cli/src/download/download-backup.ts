@@ -9,7 +9,7 @@ export type LinkProvider = () => Promise<{ files: FileLink[] }>;
 export interface DownloadBackupOptions
   extends Pick<
     DownloadFileOptions,
-    "signal" | "retry" | "idleTimeoutMs" | "maxLinkRefreshes" | "sizeToleranceBytes" | "progressIntervalMs" | "now" | "fsync"
+    "signal" | "retry" | "idleTimeoutMs" | "maxLinkRefreshes" | "sizeToleranceBytes" | "progressIntervalMs" | "now" | "fsync" | "ca"
   > {
   /** Links already in hand; when omitted, `getLinks` is asked first. */
   links?: { files: FileLink[] } | undefined;

@@ -1,14 +1,13 @@
-import { createWriteStream, promises as fs } from "node:fs";
-import type { IncomingMessage } from "node:http";
-import { once } from "node:events";
-import { pipeline } from "node:stream/promises";
+import { promises as fs } from "node:fs";
 import { DEFAULT_RETRY_POLICY, backoffDelay, sleep, type RetryPolicy } from "./backoff.js";
+import { classicGet } from "./classic-http.js";
 import { parseContentLength, parseContentRange, parseUnsatisfiedRange } from "./content-range.js";
 import { DownloadAbortedError, DownloadError, RetryableError } from "./errors.js";
 import type { DownloadEventListener, FileLink } from "./events.js";
-import { openGet } from "./http-get.js";
+import { isChunked, isFileSystemError, type Exchange, type GetOptions } from "./exchange.js";
 import { linkLabel } from "./link-label.js";
 import { fileSize, readPartState, removeIfPresent, writePartMeta, type PartMeta, type PartState } from "./part-state.js";
+import { rawGet } from "./raw-http.js";
 import { filePaths } from "./safe-name.js";
 import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize } from "./size-check.js";
 
@@ -41,6 +40,8 @@ export interface DownloadFileOptions {
    * leaves a partial file at the final name; only a power failure right after a rename can.
    */
   fsync?: boolean | undefined;
+  /** Extra CA certificates (PEM) to trust for https links, besides the system's (NODE_EXTRA_CA_CERTS works too). */
+  ca?: string | Buffer | undefined;
 }
 
 export interface DownloadFileResult {
@@ -58,8 +59,6 @@ export interface DownloadFileResult {
 
 /** A link that expires within this margin is refreshed before use, so it cannot lapse between check and request. */
 const EXPIRY_MARGIN_MS = 5_000;
-/** Large writes: fewer syscalls per GiB. The socket's own buffers bound what is held in memory. */
-const WRITE_HIGH_WATER_MARK = 1024 * 1024;
 
 type AttemptOutcome =
   | { kind: "complete" }
@@ -207,17 +206,19 @@ class FileJob {
       const validator = meta.etag !== undefined && !meta.etag.startsWith("W/") ? meta.etag : meta.lastModified;
       if (validator !== undefined) headers["if-range"] = validator;
     }
-    const { response, url } = await openGet(this.link.url, {
-      headers,
-      signal: this.options.signal,
-      idleTimeoutMs: this.idleTimeoutMs,
-    });
-    const status = response.statusCode ?? 0;
+    const request: GetOptions = { headers, signal: this.options.signal, idleTimeoutMs: this.idleTimeoutMs, ca: this.options.ca };
+    let response = await rawGet(this.link.url, request);
+    if (isChunked(response.headers)) {
+      // The fast path does not decode chunked bodies (object stores send a length); node:http does.
+      response.discard();
+      response = await classicGet(this.link.url, request);
+    }
+    const status = response.status;
 
-    if (status === 200) return this.receiveWhole(response, url);
-    if (status === 206) return this.receiveRange(response, url);
+    if (status === 200) return this.receiveWhole(response);
+    if (status === 206) return this.receiveRange(response);
     if (status === 416) return this.receiveUnsatisfiable(response);
-    response.resume();
+    response.discard();
     if (status === 401 || status === 403) return { kind: "refresh", reason: "rejected", status };
     if (status === 408 || status === 429 || status >= 500) {
       throw new RetryableError(`HTTP ${status} from ${linkLabel(this.link.url)}`, { status });
@@ -229,14 +230,13 @@ class FileJob {
   }
 
   /** 200: the whole object, either for a fresh start or because the server ignored (or refused) the range. */
-  private async receiveWhole(response: IncomingMessage, url: string): Promise<AttemptOutcome> {
+  private async receiveWhole(response: Exchange): Promise<AttemptOutcome> {
     if (this.state.offset > 0) {
       this.emit({ type: "restart", file: this.name, reason: "the server sent the whole file instead of the rest" });
     }
     const total = parseContentLength(response.headers["content-length"]);
-    const chunked = /\bchunked\b/i.test(response.headers["transfer-encoding"] ?? "");
-    if (total === undefined && !chunked && this.link.sizeBytes === undefined) {
-      response.destroy();
+    if (total === undefined && !isChunked(response.headers) && this.link.sizeBytes === undefined) {
+      response.discard();
       throw new DownloadError(
         "UNVERIFIABLE",
         `${this.name}: the server sent neither a length nor a chunked body, and the API documents no size; a complete file cannot be told from a cut one`,
@@ -244,14 +244,14 @@ class FileJob {
       );
     }
     if (total !== undefined) await this.checkDocumentedSize(total, response);
-    this.state = { offset: 0, meta: this.metaFor(response, url, total) };
+    this.state = { offset: 0, meta: this.metaFor(response, total) };
     await writePartMeta(this.paths.sidecarPath, this.state.meta!);
     await this.receiveBody(response, "w", total);
     return { kind: "complete" };
   }
 
   /** 206: the rest of the object, accepted only if it continues exactly where the partial file ends. */
-  private async receiveRange(response: IncomingMessage, url: string): Promise<AttemptOutcome> {
+  private async receiveRange(response: Exchange): Promise<AttemptOutcome> {
     const range = parseContentRange(response.headers["content-range"]);
     const { offset, meta } = this.state;
     const problem =
@@ -261,23 +261,23 @@ class FileJob {
           ? `the server answered from byte ${range.start} instead of ${offset}`
           : range.total === undefined || range.end !== range.total - 1
             ? "the server did not send the rest of the file"
-            : offset > 0 && !this.sameSource(meta, response, url, range.total)
+            : offset > 0 && !this.sameSource(meta, response, range.total)
               ? "the file on the server is not the one the partial file came from"
               : undefined;
     if (problem !== undefined || range === undefined || range.total === undefined) {
-      response.destroy();
+      response.discard();
       return this.restartOrFail(problem ?? "unusable range answer");
     }
     await this.checkDocumentedSize(range.total, response);
-    this.state = { offset, meta: this.metaFor(response, url, range.total, meta) };
+    this.state = { offset, meta: this.metaFor(response, range.total, meta) };
     await writePartMeta(this.paths.sidecarPath, this.state.meta!);
     await this.receiveBody(response, offset > 0 ? "a" : "w", range.total);
     return { kind: "complete" };
   }
 
   /** 416: nothing left to send. Complete only if the partial file is exactly as long as the object. */
-  private async receiveUnsatisfiable(response: IncomingMessage): Promise<AttemptOutcome> {
-    response.resume();
+  private async receiveUnsatisfiable(response: Exchange): Promise<AttemptOutcome> {
+    response.discard();
     const total = parseUnsatisfiedRange(response.headers["content-range"]);
     const { offset, meta } = this.state;
     if (total !== undefined && total === offset && meta?.totalBytes === total) {
@@ -299,41 +299,35 @@ class FileJob {
   }
 
   /**
-   * Streams the body into the partial file. `stream.pipeline` gives backpressure (memory stays at a few socket and
-   * write buffers whatever the file size); the byte count comes from the file itself once the stream has closed.
+   * Streams the body into the partial file (see Exchange.saveBody: in order, memory bounded whatever the size);
+   * the byte count comes from the file itself once it is closed.
    */
-  private async receiveBody(response: IncomingMessage, flags: "w" | "a", total: number | undefined): Promise<void> {
+  private async receiveBody(response: Exchange, flags: "w" | "a", total: number | undefined): Promise<void> {
     const base = flags === "a" ? this.state.offset : 0;
-    const out = createWriteStream(this.paths.partPath, {
-      flags,
-      highWaterMark: WRITE_HIGH_WATER_MARK,
-      flush: this.options.fsync === true,
-    });
     const ticker = setInterval(() => {
-      this.emit({ type: "progress", file: this.name, bytes: base + out.bytesWritten, totalBytes: total });
+      this.emit({ type: "progress", file: this.name, bytes: base + response.bytesSaved, totalBytes: total });
     }, this.progressIntervalMs);
     ticker.unref();
     let failure: unknown;
     try {
-      await pipeline(response, out, { signal: this.options.signal });
+      await response.saveBody(this.paths.partPath, flags, { fsync: this.options.fsync === true, signal: this.options.signal });
     } catch (error) {
       failure = error;
     } finally {
       clearInterval(ticker);
-      if (!out.closed) await once(out, "close").catch(() => undefined);
     }
     const size = (await fileSize(this.paths.partPath)) ?? 0;
     this.state = { ...this.state, offset: size };
     this.emit({ type: "progress", file: this.name, bytes: size, totalBytes: total });
     if (failure !== undefined) {
       if (this.options.signal?.aborted) throw new DownloadAbortedError(this.name);
-      const code = (failure as NodeJS.ErrnoException).code;
-      if (code === "ENOSPC" || code === "EACCES" || code === "EROFS" || code === "EDQUOT") {
-        throw new DownloadError("FILESYSTEM", `${this.name}: cannot write ${this.paths.partPath}: ${code}`, {
+      if (isFileSystemError(failure)) {
+        throw new DownloadError("FILESYSTEM", `${this.name}: cannot write ${this.paths.partPath}: ${failure.code}`, {
           file: this.name,
           cause: failure,
         });
       }
+      if (failure instanceof RetryableError) throw failure;
       throw new RetryableError(`connection lost after ${size} of ${total ?? "?"} bytes`, { cause: failure });
     }
     if (total !== undefined && size < total) {
@@ -355,9 +349,9 @@ class FileJob {
     }
   }
 
-  private async checkDocumentedSize(total: number, response: IncomingMessage): Promise<void> {
+  private async checkDocumentedSize(total: number, response: Exchange): Promise<void> {
     if (matchesDocumentedSize(total, this.link.sizeBytes, this.tolerance)) return;
-    response.destroy();
+    response.discard();
     await this.discardPartial("length differs from the documented size");
     throw new DownloadError(
       "SIZE_MISMATCH",
@@ -366,24 +360,23 @@ class FileJob {
     );
   }
 
-  private metaFor(response: IncomingMessage, url: string, total: number | undefined, previous?: PartMeta): PartMeta {
-    const header = (value: string | string[] | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+  private metaFor(response: Exchange, total: number | undefined, previous?: PartMeta): PartMeta {
     return {
       version: 1,
       name: this.name,
-      source: linkLabel(url),
+      source: linkLabel(response.url),
       totalBytes: total,
-      etag: header(response.headers.etag) ?? previous?.etag,
-      lastModified: header(response.headers["last-modified"]) ?? previous?.lastModified,
+      etag: response.headers.etag ?? previous?.etag,
+      lastModified: response.headers["last-modified"] ?? previous?.lastModified,
     };
   }
 
   /** Same object: equal length and, when both sides have one, equal ETag; without ETags, the same host and path. */
-  private sameSource(meta: PartMeta | undefined, response: IncomingMessage, url: string, total: number): boolean {
+  private sameSource(meta: PartMeta | undefined, response: Exchange, total: number): boolean {
     if (meta === undefined || meta.totalBytes !== total) return false;
-    const etag = typeof response.headers.etag === "string" ? response.headers.etag : undefined;
+    const etag = response.headers.etag;
     if (meta.etag !== undefined && etag !== undefined) return meta.etag === etag;
-    return meta.source === linkLabel(url);
+    return meta.source === linkLabel(response.url);
   }
 
   private async discardPartial(reason: string): Promise<void> {

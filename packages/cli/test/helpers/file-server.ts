@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
+
+const fixture = (name: string): URL => new URL(`../fixtures/${name}`, import.meta.url);
+/** The test server's self-signed certificate, to pass as `ca`. */
+export const TEST_CA = readFileSync(fixture("localhost-cert.pem"));
 
 /** What the next request for a file gets instead of a normal answer (one fault per request, in order). */
 export type Fault =
@@ -19,7 +25,11 @@ export type Fault =
   /** Send the body with neither Content-Length nor chunked encoding: its end is the connection closing. */
   | { kind: "no-length" }
   /** Send the body chunked, without Content-Length. */
-  | { kind: "chunked" };
+  | { kind: "chunked" }
+  /** Send a 103 Early Hints answer first, then the real one. */
+  | { kind: "early-hints" }
+  /** Redirect (302) to the same object with a fresh link. */
+  | { kind: "redirect" };
 
 export interface ServedFile {
   content: Buffer;
@@ -62,11 +72,15 @@ export class FileServer {
   /** Answer the next API calls with this status (error body in the Huawei shape). */
   apiFaults: number[] = [];
 
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+  /** `tls: true` serves https with the self-signed certificate in test/fixtures (trust it with `TEST_CA`). */
+  async start(options: { tls?: boolean } = {}): Promise<this> {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res);
+    this.server = options.tls
+      ? https.createServer({ key: readFileSync(fixture("localhost-key.pem")), cert: TEST_CA }, handler)
+      : http.createServer(handler);
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     const { port } = this.server.address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.baseUrl = `${options.tls ? "https" : "http"}://127.0.0.1:${port}`;
     return this;
   }
 
@@ -134,6 +148,13 @@ export class FileServer {
       fault = undefined;
     }
     if (fault?.kind === "status") return answer(fault.status, "injected");
+    if (fault?.kind === "redirect") {
+      record.status = 302;
+      res.writeHead(302, { location: this.link(key), "content-length": 0 });
+      res.end();
+      return;
+    }
+    if (fault?.kind === "early-hints") res.writeEarlyHints({ link: "</objects/next>; rel=preload" });
 
     let content = file.content;
     if (fault?.kind === "length") content = file.content.subarray(0, fault.bytes);
