@@ -194,6 +194,17 @@ describe("identifiers are non-empty and not blank", () => {
     const validate = compileParameterValidator(bundledSpec("otc-rds"), OPERATIONS["otc-rds"].path, "get", "project_id", "path");
     expect([validate("97b026aa9cc4417888c14c84a1ad9860"), validate("a/b"), validate("")]).toEqual([true, false, false]);
   });
+  // A URL parser folds "." and ".." path segments away, so such an id would address another resource.
+  it.each([
+    ["otc-rds", "project_id"],
+    ["huaweicloud-dcs", "instance_id"],
+    ["otc-dcs", "backup_id"],
+    ["jdcloud-rds", "backupId"],
+  ] as [ApiId, string][])("%s path parameter %s rejects the dot segments", (id, name) => {
+    const { path, method } = OPERATIONS[id];
+    const validate = compileParameterValidator(bundledSpec(id), path, method as HttpMethod, name, "path");
+    expect([".", "..", "...", ".a", "a.", "a..b"].map((v) => validate(v))).toEqual([false, false, true, true, true, true]);
+  });
 });
 
 describe("JD Cloud parameters and envelopes", () => {
@@ -214,6 +225,7 @@ describe("JD Cloud parameters and envelopes", () => {
     const fileName = compileParameterValidator(spec, path, "get", "fileName", "query");
     expect(["my_test_db.bak", "a", "db with space.bak"].map((v) => fileName(v))).toEqual([true, true, true]);
     expect(["", " my_test_db.bak", "my_test_db.bak ", "dir/my_test_db.bak", "dir\\x.bak"].map((v) => fileName(v))).toEqual([false, false, false, false, false]);
+    expect(["x\n.bak", "x\u0000.bak", "x\u007f.bak", "x\t.bak"].map((v) => fileName(v))).toEqual([false, false, false, false]);
   });
   it("regionId is one of the four documented regions", () => {
     const region = compileParameterValidator(spec, path, "get", "regionId", "path");

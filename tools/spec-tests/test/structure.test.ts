@@ -45,7 +45,7 @@ const TITLES: Record<ApiId, string> = {
 
 const HUAWEI_SECURITY = [{ akskSignature: [] }, { iamToken: [] }];
 const ID_NO_WS = { minLength: 1, pattern: "^\\S+$" };
-const PATH_ID = { minLength: 1, pattern: "^[^\\s/]+$" };
+const PATH_ID = { minLength: 1, pattern: "^(?!\\.\\.?$)[^\\s/]+$" };
 const PROJECT_ID = { name: "project_id", in: "path", required: true, type: "string", ...PATH_ID };
 
 const HUAWEI_RDS_REGIONS = [
@@ -249,8 +249,8 @@ describe("jdcloud-rds", () => {
   it("both paths take the same parameters", () => {
     const expected = [
       { name: "regionId", in: "path", required: true, type: "string", enum: ["cn-north-1", "cn-east-1", "cn-east-2", "cn-south-1"] },
-      { name: "backupId", in: "path", required: true, type: "string", minLength: 1, pattern: "^[^\\s/:]+$" },
-      { name: "fileName", in: "query", required: false, type: "string", minLength: 1, pattern: "^[^\\s/\\\\]([^/\\\\]*[^\\s/\\\\])?$" },
+      { name: "backupId", in: "path", required: true, type: "string", minLength: 1, pattern: "^(?!\\.\\.?$)[^\\s/:]+$" },
+      { name: "fileName", in: "query", required: false, type: "string", minLength: 1, pattern: "^[^\\s/\\\\]([^/\\\\\\u0000-\\u001f\\u007f]*[^\\s/\\\\])?$" },
       { name: "urlExpirationSecond", in: "query", required: false, type: "string", pattern: "^([1-9][0-9]{0,3}|[1-7][0-9]{4}|8[0-5][0-9]{3}|86[0-3][0-9]{2}|86400)$" },
     ];
     expect(parameterSummary(spec, path, "get")).toEqual(expected);

@@ -12,6 +12,7 @@ export interface paths {
                 /**
                  * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
                  *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
                  */
                 project_id: components["parameters"]["project_id"];
             };
@@ -248,6 +249,7 @@ export interface components {
         /**
          * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
          *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+         * @example 97b026aa9cc4417888c14c84a1ad9860
          */
         project_id: string;
         /**
@@ -291,6 +293,7 @@ export interface operations {
                 /**
                  * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
                  *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
                  */
                 project_id: components["parameters"]["project_id"];
             };

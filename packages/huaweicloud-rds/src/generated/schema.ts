@@ -12,6 +12,7 @@ export interface paths {
                 /**
                  * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
                  *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
                  */
                 project_id: components["parameters"]["project_id"];
             };
@@ -242,8 +243,14 @@ export interface components {
         /**
          * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
          *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+         * @example 97b026aa9cc4417888c14c84a1ad9860
          */
         project_id: string;
+        /**
+         * @description The backup id (from the backup list, `GET /v3/{project_id}/backups`).
+         * @example c0c9f155c7b7423a9d30f0175998b63bbr01
+         */
+        backup_id: string;
     };
     requestBodies: never;
     headers: {
@@ -261,7 +268,7 @@ export interface operations {
                  * @description The backup id (from the backup list, `GET /v3/{project_id}/backups`).
                  * @example c0c9f155c7b7423a9d30f0175998b63bbr01
                  */
-                backup_id: string;
+                backup_id: components["parameters"]["backup_id"];
             };
             header?: {
                 /**
@@ -274,6 +281,7 @@ export interface operations {
                 /**
                  * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
                  *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
                  */
                 project_id: components["parameters"]["project_id"];
             };
