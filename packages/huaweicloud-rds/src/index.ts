@@ -2,11 +2,11 @@
  * @backup-links/huaweicloud-rds: a typed, signed client for Huawei Cloud RDS v3
  * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
  */
-import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/otc-rds/kit";
+import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/core/client";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
-export type { CallOptions, FileExtras, RdsInput } from "@backup-links/otc-rds/kit";
+export type { CallOptions, FileExtras, RdsInput } from "@backup-links/core/client";
 export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
 
 export type HuaweiCloudRdsClientOptions = HuaweiFamilyClientOptions;

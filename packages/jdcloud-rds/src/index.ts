@@ -4,11 +4,11 @@
  */
 import type { Client } from "openapi-fetch";
 import { ValidationError, requireDigits, requireId } from "@backup-links/core";
-import { clientIdentity, defineClient, requireInput, requirePathId, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/otc-rds/kit";
+import { clientIdentity, defineClient, requireInput, requirePathId, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/core/client";
 import type { operations, paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
-export type { CallOptions } from "@backup-links/otc-rds/kit";
+export type { CallOptions } from "@backup-links/core/client";
 export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
 
 /** The path every current JD SDK calls (JD's Go SDK since October 2018). */

@@ -2,11 +2,11 @@
  * @backup-links/otc-dcs: a typed, signed client for Open Telekom Cloud DCS v2
  * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files).
  */
-import { clientIdentity, createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/otc-rds/kit";
+import { clientIdentity, createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/core/client";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
-export type { CallOptions, DcsInput } from "@backup-links/otc-rds/kit";
+export type { CallOptions, DcsInput } from "@backup-links/core/client";
 export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
 
 export type OtcDcsClientOptions = HuaweiFamilyClientOptions;

@@ -2,11 +2,11 @@
  * @backup-links/otc-dds: a typed, signed client for Open Telekom Cloud DDS v3
  * `GET /v3/{project_id}/backups/download-file` (download links of a backup's files).
  */
-import { clientIdentity, createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/otc-rds/kit";
+import { clientIdentity, createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/core/client";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
-export type { CallOptions, FileExtras, DdsInput } from "@backup-links/otc-rds/kit";
+export type { CallOptions, FileExtras, DdsInput } from "@backup-links/core/client";
 export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
 
 export type OtcDdsClientOptions = HuaweiFamilyClientOptions;

@@ -2,11 +2,11 @@
  * @backup-links/otc-rds: a typed, signed client for Open Telekom Cloud RDS v3
  * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
  */
-import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "./kit/index.js";
+import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/core/client";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
-export type { CallOptions, FileExtras, RdsInput } from "./kit/index.js";
+export type { CallOptions, FileExtras, RdsInput } from "@backup-links/core/client";
 export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
 
 export type OtcRdsClientOptions = HuaweiFamilyClientOptions;

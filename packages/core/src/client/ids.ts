@@ -1,4 +1,4 @@
-import { ValidationError, requireId } from "@backup-links/core";
+import { ValidationError, requireId } from "../index.js";
 
 /**
  * An id sent as a query value: a non-empty string with no whitespace anywhere (the specs' `^\S+$`). A space or tab

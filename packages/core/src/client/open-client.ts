@@ -1,5 +1,5 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { createTransport, type Provider, type Service, type Transport } from "@backup-links/core";
+import { createTransport, type Provider, type Service, type Transport } from "../index.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
 import { requireOptionsObject, resolveSettings, type ClientSettings } from "./settings.js";

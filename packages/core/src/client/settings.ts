@@ -5,7 +5,7 @@ import {
   type Credentials,
   type Environment,
   type Provider,
-} from "@backup-links/core";
+} from "../index.js";
 import { requirePathId } from "./ids.js";
 import type { ClientOptions, HuaweiFamilyClientOptions } from "./options.js";
 

@@ -1,21 +1,27 @@
-// The shared client kit's own behaviour, beyond what the per-client suites cover.
+// The client kit's own behaviour, beyond what the per-client suites (in each client package) cover.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { jsonResponse, recordingFetch, TEST_ACCESS_KEY, TEST_SECRET_KEY } from "@backup-links/testkit/client-suite.ts";
-import { createDcsClient, createRdsClient, type ClientIdentity, type DcsPaths, type RdsPaths } from "../src/kit/index.js";
-import { createOtcRdsClient } from "../src/index.js";
+import { createDcsClient, createRdsClient, type ClientIdentity, type DcsPaths, type RdsPaths } from "../src/client/index.js";
+import { recordingFetch } from "./helpers/reference-signers.js";
 
+const TEST_ACCESS_KEY = "AKTESTEXAMPLE00000001";
+const TEST_SECRET_KEY = "SKsecretMustNotLeak0123456789abcdefABCDEF";
 const credentials = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
 const rdsIdentity: ClientIdentity = { api: "otc-rds", displayName: "OtcRdsClient", provider: "otc", service: "rds", packageName: "@backup-links/otc-rds", version: "0.1.0" };
 const dcsIdentity: ClientIdentity = { ...rdsIdentity, api: "otc-dcs", displayName: "OtcDcsClient", service: "dcs", packageName: "@backup-links/otc-dcs" };
 const emptyLinks = { file_path: "p", bucket_name: "b", links: [] };
+const createOtcRdsClient = (options: unknown) => createRdsClient<RdsPaths>(rdsIdentity, options);
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
 
 describe("client kit", () => {
   it("sends the DCS default expiration (1800 s) when none is given", async () => {
-    const { fetch, requests } = recordingFetch(() => jsonResponse(200, emptyLinks));
+    const { fetch, calls: requests } = recordingFetch(() => jsonResponse(200, emptyLinks));
     const client = createDcsClient<DcsPaths>(dcsIdentity, { region: "eu-de", projectId: "p1", credentials, fetch });
     const result = await client.getBackupDownloadLinks({ instanceId: "i1", backupId: "b1" });
-    expect(requests[0]!.body).toBe('{"expiration":1800}');
+    expect(requests[0]!.body.toString()).toBe('{"expiration":1800}');
     expect(result.expiration).toBe(1800);
   });
 
@@ -37,7 +43,7 @@ describe("client kit", () => {
   });
 
   it("talks to an explicit baseUrl (a mock) and then ignores the region variable", async () => {
-    const { fetch, requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
+    const { fetch, calls: requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
     const env = { OS_ACCESS_KEY: TEST_ACCESS_KEY, OS_SECRET_KEY: TEST_SECRET_KEY, OS_PROJECT_ID: "envproject\n", OS_REGION_NAME: "eu-nl" };
     const client = createOtcRdsClient({ baseUrl: "http://127.0.0.1:4010/", env, fetch });
     await client.getBackupDownloadLinks({ backupId: "b+1/2" });
@@ -62,7 +68,7 @@ describe("client kit", () => {
   });
 
   it("does not send anything when the caller's signal is already aborted", async () => {
-    const { fetch, requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
+    const { fetch, calls: requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
     const client = createOtcRdsClient({ region: "eu-de", projectId: "p1", credentials, fetch });
     await expect(client.getBackupDownloadLinks({ backupId: "b1" }, { signal: AbortSignal.abort(new Error("no")) })).rejects.toThrow("no");
     expect(requests).toHaveLength(0);

@@ -1,4 +1,4 @@
-import type { AccessKeyCredentials, Credentials, Environment, FetchLike, RetryOptions } from "@backup-links/core";
+import type { AccessKeyCredentials, Credentials, Environment, FetchLike, RetryOptions } from "../index.js";
 
 /** Options every backup-links client accepts. All are optional; see each client's README for the defaults. */
 export interface ClientOptions {

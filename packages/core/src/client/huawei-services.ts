@@ -5,7 +5,7 @@
  * so a spec change that breaks the call fails to compile in the package that uses it.
  */
 import type { Client } from "openapi-fetch";
-import { parseLinkExpiredTime, kilobytesToBytes, requireInteger } from "@backup-links/core";
+import { parseLinkExpiredTime, kilobytesToBytes, requireInteger } from "../index.js";
 import { requirePathId, requireQueryId } from "./ids.js";
 import { defineClient, type ClientIdentity } from "./open-client.js";
 import type { CallOptions } from "./options.js";
