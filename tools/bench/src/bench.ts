@@ -44,7 +44,8 @@ export function fullConfig(rounds = 5, command = "pnpm bench"): BenchConfig {
     client: { rounds, latency: { warmupCalls: 300, calls: 2000 } },
     footprint: { installs: true, coldImportRuns: 15 },
     pipeline: {},
-    download: { fileBytes: 1024 * 1024 * 1024, rounds },
+    // Loopback throughput on a shared 2-core machine is the noisiest number here: at least 7 rounds.
+    download: { fileBytes: 1024 * 1024 * 1024, rounds: Math.max(rounds, 7) },
   };
 }
 
