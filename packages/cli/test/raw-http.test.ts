@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { downloadFile } from "../src/download/download-file.js";
 import { DownloadError, RetryableError } from "../src/download/errors.js";
-import { parseHead, rawGet } from "../src/download/raw-http.js";
+import { parseHead, rawGet, rawHttpTestHooks } from "../src/download/raw-http.js";
 import { FileServer, TEST_CA } from "./helpers/file-server.js";
 import { listDir, sha256File, tempDir } from "./helpers/tmp.js";
 
@@ -37,6 +37,21 @@ describe("downloads over https", () => {
     const requests = server.requestsFor("tls.qp");
     expect(requests.map((r) => r.status)).toEqual([200, 206]);
     expect(requests[1]!.range).toMatch(/^bytes=\d+-$/);
+  });
+
+  it("stays byte-identical over TLS when the disk is slower than the network", async () => {
+    const file = server.addFile("slow-tls.bin", 6 * 1024 * 1024 + 11);
+    file.faults.push({ kind: "odd-writes" });
+    rawHttpTestHooks.writeDelayMs = 15;
+    rawHttpTestHooks.spareReads = 0;
+    try {
+      await downloadFile({ link: { name: "slow-tls.bin", url: server.link("slow-tls.bin") }, outDir: out, ca: TEST_CA });
+    } finally {
+      rawHttpTestHooks.writeDelayMs = 0;
+    }
+    expect(await sha256File(path.join(out, "slow-tls.bin"))).toBe(file.sha256);
+    expect(server.requestsFor("slow-tls.bin")).toHaveLength(1);
+    expect(rawHttpTestHooks.spareReads).toBeGreaterThan(0);
   });
 
   it("decodes a chunked body over TLS through node:http", async () => {
@@ -76,6 +91,21 @@ describe("the fast path over plain http", () => {
     const file = server.addFile("big.bin", 12 * 1024 * 1024 + 7);
     await downloadFile({ link: { name: "big.bin", url: server.link("big.bin") }, outDir: out });
     expect(await sha256File(path.join(out, "big.bin"))).toBe(file.sha256);
+  });
+
+  it("stays byte-identical when the disk is slower than the network (every block busy, reads go to the spare buffer)", async () => {
+    const file = server.addFile("slow-disk.bin", 8 * 1024 * 1024 + 3);
+    file.faults.push({ kind: "odd-writes" });
+    rawHttpTestHooks.writeDelayMs = 15;
+    rawHttpTestHooks.spareReads = 0;
+    try {
+      await downloadFile({ link: { name: "slow-disk.bin", url: server.link("slow-disk.bin") }, outDir: out });
+    } finally {
+      rawHttpTestHooks.writeDelayMs = 0;
+    }
+    expect(await sha256File(path.join(out, "slow-disk.bin"))).toBe(file.sha256);
+    expect(server.requestsFor("slow-disk.bin")).toHaveLength(1);
+    expect(rawHttpTestHooks.spareReads).toBeGreaterThan(0);
   });
 
   it("skips a 103 Early Hints answer", async () => {

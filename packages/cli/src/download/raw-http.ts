@@ -30,6 +30,12 @@ export async function rawGet(url: string, options: GetOptions): Promise<Exchange
   }
 }
 
+/**
+ * Test seam (not exported from the package): delay every write to simulate a disk slower than the network, and
+ * count the reads that had to go to the spare buffer because every block was waiting for the disk.
+ */
+export const rawHttpTestHooks = { writeDelayMs: 0, spareReads: 0 };
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const BLOCK_SIZE = 1024 * 1024;
 const BLOCKS = 4;
@@ -40,10 +46,15 @@ const MAX_HEAD = 64 * 1024;
 const MAX_WRITEV = 16;
 
 interface Segment {
+  /** The memory holding the bytes: one of the blocks, or a copy of the spare buffer (block -1). */
+  buf: Buffer;
   block: number;
   start: number;
   end: number;
 }
+
+/** Where Node will put the next read: a region of a block, or the spare buffer when every block is busy. */
+type Handed = { block: number; at: number } | "spare";
 
 class RawExchange implements Exchange {
   status = 0;
@@ -58,6 +69,13 @@ class RawExchange implements Exchange {
   private readonly busy: number[] = new Array(BLOCKS).fill(0);
   private fillBlock = 0;
   private fillAt = 0;
+  /**
+   * The buffer handed to Node for the next read. Node asks for it (readBuffer) right after each read callback and
+   * keeps it until the next read, even across a pause, so the region must be recorded when it is handed out.
+   */
+  private handed: Handed = { block: 0, at: 0 };
+  private handedBuffer: Buffer | undefined;
+  private spare: Buffer | undefined;
   /** The block the reader waits for (all blocks busy), if any. */
   private waitingFor: number | undefined;
 
@@ -98,7 +116,7 @@ class RawExchange implements Exchange {
     const host = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
     const tlsLink = parsed.protocol === "https:";
     const port = Number(parsed.port || (tlsLink ? 443 : 80));
-    const onread = { buffer: () => this.readBuffer(), callback: (n: number) => this.onRead(n) };
+    const onread = { buffer: () => this.readBuffer(), callback: (n: number, buf: Buffer) => this.onRead(n, buf) };
     this.signal = this.options.signal;
     if (this.signal?.aborted) {
       this.settleHead.reject(this.signal.reason);
@@ -137,38 +155,64 @@ class RawExchange implements Exchange {
   }
 
   private readBuffer(): Buffer {
-    this.blocks[this.fillBlock] ??= Buffer.allocUnsafe(BLOCK_SIZE);
-    return this.blocks[this.fillBlock]!.subarray(this.fillAt);
-  }
-
-  /** Bytes arrived in the current block at `fillAt`. Returns false to stop reading for now. */
-  private onRead(n: number): boolean {
-    const block = this.fillBlock;
-    const start = this.fillAt;
-    const end = start + n;
-    this.fillAt = end;
-    const regionAt = this.streamAt;
-    this.streamAt += n;
-    if (this.phase === "head") {
-      this.readHead(block, start, end, regionAt);
-    } else if (this.phase === "decide" || this.phase === "body") {
-      this.queueBody(block, start, end);
-    }
     if (BLOCK_SIZE - this.fillAt < MIN_READ) {
-      const next = (block + 1) % BLOCKS;
+      const next = (this.fillBlock + 1) % BLOCKS;
       if (this.busy[next]! > 0) {
-        this.waitingFor = next;
-        return false;
+        // Every block waits for the disk; the socket is paused, but Node wants a buffer for when it resumes.
+        this.handed = "spare";
+        this.spare ??= Buffer.allocUnsafe(MIN_READ);
+        this.handedBuffer = this.spare;
+        return this.spare;
       }
       this.fillBlock = next;
       this.fillAt = 0;
+    }
+    const block = (this.blocks[this.fillBlock] ??= Buffer.allocUnsafe(BLOCK_SIZE));
+    this.handed = { block: this.fillBlock, at: this.fillAt };
+    this.handedBuffer = block.subarray(this.fillAt);
+    return this.handedBuffer;
+  }
+
+  /** `n` bytes arrived in the buffer handed out last. Returns false to stop reading for now. */
+  private onRead(n: number, into: Buffer): boolean {
+    if (into !== this.handedBuffer) {
+      // Never expected: Node always reads into the buffer handed out last. Refuse rather than save wrong bytes.
+      this.fail(new RetryableError("the socket read into an unexpected buffer"));
+      return false;
+    }
+    let buf: Buffer;
+    let block: number;
+    let start: number;
+    if (this.handed === "spare") {
+      // Rare (the disk was slower than the network): copy, since the spare buffer is handed out again.
+      buf = Buffer.from(this.spare!.subarray(0, n));
+      rawHttpTestHooks.spareReads++;
+      block = -1;
+      start = 0;
+    } else {
+      block = this.handed.block;
+      buf = this.blocks[block]!;
+      start = this.handed.at;
+      this.fillAt = start + n;
+    }
+    const end = start + n;
+    const regionAt = this.streamAt;
+    this.streamAt += n;
+    if (this.phase === "head") {
+      this.readHead(buf, block, start, end, regionAt);
+    } else if (this.phase === "decide" || this.phase === "body") {
+      this.queueBody(buf, block, start, end);
+    }
+    if (BLOCK_SIZE - this.fillAt < MIN_READ && this.busy[(this.fillBlock + 1) % BLOCKS]! > 0) {
+      this.waitingFor = (this.fillBlock + 1) % BLOCKS;
+      return false;
     }
     // While the caller decides what to do with the body, read no further.
     return this.phase !== "decide";
   }
 
-  private readHead(block: number, start: number, end: number, regionAt: number): void {
-    this.head = Buffer.concat([this.head, this.blocks[block]!.subarray(start, end)]);
+  private readHead(buf: Buffer, block: number, start: number, end: number, regionAt: number): void {
+    this.head = Buffer.concat([this.head, buf.subarray(start, end)]);
     for (;;) {
       const terminator = this.head.indexOf("\r\n\r\n");
       if (terminator < 0) {
@@ -196,23 +240,23 @@ class RawExchange implements Exchange {
       this.head = Buffer.alloc(0);
       // Body bytes that came with the header: they start at `bodyAt` in the stream.
       const bodyStart = start + Math.max(0, bodyAt - regionAt);
-      if (bodyStart < end) this.queueBody(block, bodyStart, end);
+      if (bodyStart < end) this.queueBody(buf, block, bodyStart, end);
       this.settleHead.resolve(this);
       return;
     }
   }
 
-  private queueBody(block: number, start: number, end: number): void {
+  private queueBody(buf: Buffer, block: number, start: number, end: number): void {
     let stop = end;
     if (this.contentLength !== undefined) stop = Math.min(end, start + (this.contentLength - this.received));
     if (stop <= start) return;
     this.received += stop - start;
     const last = this.queue.at(-1);
-    if (last !== undefined && last.block === block && last.end === start) {
+    if (last !== undefined && last.buf === buf && last.end === start) {
       last.end = stop;
     } else {
-      this.queue.push({ block, start, end: stop });
-      this.busy[block]!++;
+      this.queue.push({ buf, block, start, end: stop });
+      if (block >= 0) this.busy[block]!++;
     }
     if (this.contentLength !== undefined && this.received >= this.contentLength) {
       // Everything announced has arrived: anything more would not be part of this body.
@@ -229,9 +273,10 @@ class RawExchange implements Exchange {
       return;
     }
     const batch = this.queue.splice(0, MAX_WRITEV);
-    const views = batch.map((s) => this.blocks[s.block]!.subarray(s.start, s.end));
+    const views = batch.map((segment) => segment.buf.subarray(segment.start, segment.end));
     this.writing = true;
-    fs.writev(this.fd, views, (error, written) => {
+    const fd = this.fd;
+    const write = (): void => fs.writev(fd, views, (error, written) => {
       this.writing = false;
       if (error) {
         this.failure = error;
@@ -244,6 +289,8 @@ class RawExchange implements Exchange {
       this.release(batch, written);
       this.pump();
     });
+    if (rawHttpTestHooks.writeDelayMs > 0) setTimeout(write, rawHttpTestHooks.writeDelayMs);
+    else write();
   }
 
   /** Marks written segments done (a short write puts the rest back in front) and wakes a waiting reader. */
@@ -254,7 +301,7 @@ class RawExchange implements Exchange {
       const size = segment.end - segment.start;
       if (left >= size) {
         left -= size;
-        this.busy[segment.block]!--;
+        if (segment.block >= 0) this.busy[segment.block]!--;
       } else {
         unfinished.push({ ...segment, start: segment.start + left });
         left = 0;
@@ -263,9 +310,8 @@ class RawExchange implements Exchange {
     this.queue.unshift(...unfinished);
     const waiting = this.waitingFor;
     if (waiting !== undefined && this.busy[waiting] === 0 && this.phase === "body") {
+      // The next read lands in the buffer already handed out (the spare one); readBuffer moves on afterwards.
       this.waitingFor = undefined;
-      this.fillBlock = waiting;
-      this.fillAt = 0;
       this.socket.resume();
     }
   }

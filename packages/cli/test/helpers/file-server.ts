@@ -29,7 +29,9 @@ export type Fault =
   /** Send a 103 Early Hints answer first, then the real one. */
   | { kind: "early-hints" }
   /** Redirect (302) to the same object with a fresh link. */
-  | { kind: "redirect" };
+  | { kind: "redirect" }
+  /** Send the body in odd-sized pieces (100 003 bytes), so reads do not line up with the client's buffers. */
+  | { kind: "odd-writes" };
 
 export interface ServedFile {
   content: Buffer;
@@ -193,7 +195,13 @@ export class FileServer {
     this.active++;
     this.maxActive = Math.max(this.maxActive, this.active);
     try {
-      await this.sendBody(res, body.subarray(0, limit), file.throttle);
+      if (fault?.kind === "odd-writes") {
+        for (let at = 0; at < limit; at += 100_003) {
+          if (!res.write(body.subarray(at, Math.min(limit, at + 100_003)))) await new Promise((resolve) => res.once("drain", resolve));
+        }
+      } else {
+        await this.sendBody(res, body.subarray(0, limit), file.throttle);
+      }
     } finally {
       this.active--;
     }
