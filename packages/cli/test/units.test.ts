@@ -229,6 +229,19 @@ describe("nodeFetch", () => {
 });
 
 describe("no secrets in errors", () => {
+  it("a malformed link fails as BAD_LINK without the link in the error or its inspect output", async () => {
+    const { downloadFile } = await import("../src/download/download-file.js");
+    const { tempDir } = await import("./helpers/tmp.js");
+    const dir = await tempDir();
+    for (const url of ["http://[bad?Signature=SECRET", "ftp://host/x?Signature=SECRET"]) {
+      const error = await downloadFile({ link: { name: "x.qp", url }, outDir: dir }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "BAD_LINK", message: "x.qp: the download link is not an http(s) URL" });
+      expect(inspect(error, { depth: 10 })).not.toContain("SECRET");
+    }
+    const { promises: fsp } = await import("node:fs");
+    await fsp.rm(dir, { recursive: true, force: true });
+  });
+
   it("a DownloadError's inspect output holds no link query", () => {
     const error = new DownloadError("HTTP_STATUS", `x: HTTP 500 from ${linkLabel("https://obs/x?Signature=SECRET")}`, { file: "x" });
     expect(inspect(error)).not.toContain("SECRET");

@@ -4,7 +4,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { pipeline } from "node:stream/promises";
 import { RetryableError } from "./errors.js";
-import { isCertificateError, isFileSystemError, type Exchange, type GetOptions } from "./exchange.js";
+import { isCertificateError, isFileSystemError, parseLink, type Exchange, type GetOptions } from "./exchange.js";
 import { linkLabel } from "./link-label.js";
 import { certificateRefused } from "./raw-http.js";
 
@@ -24,7 +24,7 @@ export async function classicGet(url: string, options: GetOptions): Promise<Exch
     if (REDIRECTS.has(response.statusCode ?? 0) && location !== undefined) {
       response.resume();
       if (hop >= 5) throw new RetryableError(`too many redirects from ${linkLabel(url)}`, { status: response.statusCode });
-      current = new URL(location, current).toString();
+      current = parseLink(location, current).toString();
       continue;
     }
     return wrap(response, current);
@@ -64,7 +64,7 @@ function wrap(response: IncomingMessage, url: string): Exchange {
 
 function requestOnce(url: string, options: GetOptions): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const parsed = new URL(url);
+    const parsed = parseLink(url);
     const transport = parsed.protocol === "https:" ? https : http;
     const request = transport.request(parsed, {
       method: "GET",

@@ -4,7 +4,7 @@ import { classicGet } from "./classic-http.js";
 import { parseContentLength, parseContentRange, parseUnsatisfiedRange } from "./content-range.js";
 import { DownloadAbortedError, DownloadError, RetryableError } from "./errors.js";
 import type { DownloadEventListener, FileLink } from "./events.js";
-import { isChunked, isFileSystemError, type Exchange, type GetOptions } from "./exchange.js";
+import { isChunked, isFileSystemError, parseLink, type Exchange, type GetOptions } from "./exchange.js";
 import { linkLabel } from "./link-label.js";
 import { fileSize, readPartState, removeIfPresent, writePartMeta, type PartMeta, type PartState } from "./part-state.js";
 import { rawGet } from "./raw-http.js";
@@ -198,6 +198,11 @@ class FileJob {
 
   /** One request: resolves when the partial file is complete, or asks for a fresh link; throws otherwise. */
   private async attempt(): Promise<AttemptOutcome> {
+    try {
+      parseLink(this.link.url);
+    } catch (error) {
+      throw new DownloadError("BAD_LINK", `${this.name}: ${(error as Error).message}`, { file: this.name });
+    }
     const { offset, meta } = this.state;
     const headers: Record<string, string> = {};
     if (offset > 0 && meta !== undefined) {

@@ -22,7 +22,9 @@ export type DownloadErrorCode =
   /** The fresh link list no longer contains this file. */
   | "LINK_MISSING"
   /** A local file-system error (disk full, permissions). */
-  | "FILESYSTEM";
+  | "FILESYSTEM"
+  /** The link (or a redirect) is not an http(s) URL. */
+  | "BAD_LINK";
 
 export class DownloadError extends Error {
   override readonly name = "DownloadError";

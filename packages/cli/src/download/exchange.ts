@@ -1,3 +1,5 @@
+import { DownloadError } from "./errors.js";
+
 /**
  * One GET answered by the object store, before its body is consumed: the engine looks at the status and headers,
  * then either saves the body into the partial file or discards it. Two implementations: raw-http.ts (the fast path)
@@ -49,4 +51,21 @@ export function isFileSystemError(error: unknown): error is NodeJS.ErrnoExceptio
 export function isCertificateError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === "string" && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code);
+}
+
+/**
+ * Parses a link (or a redirect's Location against it) without ever letting the URL into an error: Node's
+ * ERR_INVALID_URL carries the whole input, signature included, as `error.input`.
+ */
+export function parseLink(link: string, base?: string): URL {
+  let parsed: URL | undefined;
+  try {
+    parsed = base === undefined ? new URL(link) : new URL(link, base);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === undefined || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+    throw new DownloadError("BAD_LINK", base === undefined ? "the download link is not an http(s) URL" : "the server redirected to something that is not an http(s) URL");
+  }
+  return parsed;
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import tls from "node:tls";
 import { DownloadError, RetryableError } from "./errors.js";
-import { isCertificateError, isFileSystemError, type Exchange, type GetOptions } from "./exchange.js";
+import { isCertificateError, isFileSystemError, parseLink, type Exchange, type GetOptions } from "./exchange.js";
 import { linkLabel } from "./link-label.js";
 
 /**
@@ -23,7 +23,7 @@ export async function rawGet(url: string, options: GetOptions): Promise<Exchange
     if (REDIRECTS.has(exchange.status) && location !== undefined) {
       exchange.discard();
       if (hop >= 5) throw new RetryableError(`too many redirects from ${linkLabel(url)}`, { status: exchange.status });
-      current = new URL(location, current).toString();
+      current = parseLink(location, current).toString();
       continue;
     }
     return exchange;
@@ -104,6 +104,7 @@ class RawExchange implements Exchange {
   ) {}
 
   static open(url: string, options: GetOptions): Promise<RawExchange> {
+    parseLink(url);
     const exchange = new RawExchange(url, options);
     return new Promise((resolve, reject) => {
       exchange.settleHead = { resolve, reject };
