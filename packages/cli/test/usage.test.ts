@@ -148,3 +148,19 @@ describe("help and version", () => {
     expect(result.stdout).toBe(`${manifest.version}\n`);
   });
 });
+
+describe("download flushes files to disk unless told not to", () => {
+  const base = ["download", "otc-rds", "--backup-id", "b1", "--region", "eu-de", "--project-id", "p1"];
+  it("fsync is on by default", async () => {
+    const { parseCommand } = await import("../src/cli/args.js");
+    expect(parseCommand(base)).toMatchObject({ command: "download", fsync: true, concurrency: 3, out: "." });
+  });
+  it("--no-fsync turns it off", async () => {
+    const { parseCommand } = await import("../src/cli/args.js");
+    expect(parseCommand([...base, "--no-fsync"])).toMatchObject({ command: "download", fsync: false });
+  });
+  it("--fsync is not a flag (the default already flushes)", async () => {
+    const { parseCommand } = await import("../src/cli/args.js");
+    expect(() => parseCommand([...base, "--fsync"])).toThrow(/--fsync/);
+  });
+});

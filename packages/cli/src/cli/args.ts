@@ -43,7 +43,7 @@ const OPTIONS = {
     out: { type: "string", short: "o" },
     concurrency: { type: "string" },
     quiet: { type: "boolean", short: "q" },
-    fsync: { type: "boolean" },
+    "no-fsync": { type: "boolean" },
   },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
@@ -98,7 +98,7 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const quiet = v.quiet === true;
   if (quiet && linkArgs.json) throw new UsageError("--quiet and --json cannot be combined", first);
-  return { command: "download", out, concurrency, quiet, fsync: v.fsync === true, ...linkArgs };
+  return { command: "download", out, concurrency, quiet, fsync: v["no-fsync"] !== true, ...linkArgs };
 }
 
 function parse(command: keyof typeof OPTIONS, args: string[]) {

@@ -53,5 +53,5 @@ ${LINK_OPTIONS}
   --out DIR            where to write the files (default: the current directory)
   --concurrency N      files downloaded at the same time, 1-16 (default 3)
   --quiet              no progress output (errors are still printed)
-  --fsync              flush each file to disk before renaming it (slower; survives a power cut)
+  --no-fsync           skip flushing each file to disk before renaming it (faster; a power cut may lose it)
   --json               one JSON event per line on stdout instead of progress`;

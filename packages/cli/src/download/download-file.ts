@@ -35,9 +35,9 @@ export interface DownloadFileOptions {
   /** The clock, for link expiry. */
   now?: (() => number) | undefined;
   /**
-   * Flush each file to stable storage (fsync) before it is renamed to its final name. Default false, like curl and
-   * wget: it costs about as much time again as the transfer on loopback. Without it, a process crash still never
-   * leaves a partial file at the final name; only a power failure right after a rename can.
+   * Flush each file to stable storage (fsync) before it is renamed to its final name. Default true: a backup copy is
+   * only worth having if a power cut right after the rename cannot leave an empty or short file at the final name.
+   * `false` skips the flush (like curl and wget) for scratch copies where speed matters more.
    */
   fsync?: boolean | undefined;
   /** Extra CA certificates (PEM) to trust for https links, besides the system's (NODE_EXTRA_CA_CERTS works too). */
@@ -315,7 +315,7 @@ class FileJob {
     ticker.unref();
     let failure: unknown;
     try {
-      await response.saveBody(this.paths.partPath, flags, { fsync: this.options.fsync === true, signal: this.options.signal });
+      await response.saveBody(this.paths.partPath, flags, { fsync: this.options.fsync !== false, signal: this.options.signal });
     } catch (error) {
       failure = error;
     } finally {
