@@ -2,9 +2,9 @@
  * Suite 5: the CLI's downloader against curl, one file over loopback from `file-server.mjs` (its own process).
  *
  * Each tool runs as a fresh process writing the file to disk: `curl -sS -o <file> <url>` and
- * `node download-driver.mjs` (the CLI's `downloadFile`, as `backup-links download` uses it for one file). The CLI
- * flushes the file to disk (fsync) before renaming it into place and curl does not, so a third row, curl followed
- * by `sync FILE`, shows curl with the same durability.
+ * `node download-driver.mjs` (the CLI's `downloadFile`, as `backup-links download` uses it for one file). By default
+ * the CLI flushes the file to disk (fsync) before renaming it into place and curl does not, so the suite also runs
+ * the CLI's `--no-fsync` mode (`fsync: false`) and curl followed by `sync FILE`: two like-for-like pairs.
  * Throughput = file bytes / transfer time, where transfer time is what each tool reports for the transfer itself
  * (curl's `%{time_total}`; the driver's clock around `downloadFile`), so Node's process start-up (~0.1 s, paid
  * once per command, not per byte) is not counted; the process wall-clock throughput is reported beside it.
@@ -23,7 +23,7 @@ import { runCommand } from "../proc.js";
 import { startServer, serverScript } from "../servers/spawn-server.js";
 import { ratio, summarizeRounds, type RoundSummary } from "../stats.js";
 
-export type DownloadTool = "backup-links" | "curl" | "curl+fsync";
+export type DownloadTool = "backup-links" | "backup-links --no-fsync" | "curl" | "curl+fsync";
 
 export interface DownloadToolResult {
   tool: DownloadTool;
@@ -42,10 +42,12 @@ export interface DownloadSuiteResult {
   rounds: number;
   rssMethod: RssMethod;
   tools: DownloadToolResult[];
-  /** median transfer throughput of backup-links / curl */
+  /** median transfer throughput of backup-links (default, fsync) / curl */
   throughputRatio?: number;
+  /** median transfer throughput of backup-links --no-fsync / curl (same durability on both sides) */
+  noFsyncThroughputRatio?: number;
   wallThroughputRatio?: number;
-  /** median transfer throughput of backup-links / curl+fsync (same durability on both sides) */
+  /** median transfer throughput of backup-links (default, fsync) / curl+fsync (same durability on both sides) */
   fsyncThroughputRatio?: number;
 }
 
@@ -128,8 +130,10 @@ async function runOurs(
   bytes: number,
   sha256: string | undefined,
   timeoutMs: number,
+  fsyncMode: "default" | "no-fsync",
 ): Promise<OneRun> {
-  const run = await runMeasured(process.execPath, [DRIVER, moduleUrl, url, outDir, FILE_NAME, String(bytes)], { timeoutMs });
+  const args = [DRIVER, moduleUrl, url, outDir, FILE_NAME, String(bytes), ...(fsyncMode === "no-fsync" ? ["no-fsync"] : [])];
+  const run = await runMeasured(process.execPath, args, { timeoutMs });
   if (run.code !== 0) throw new Error(`the downloader exited ${run.code}: ${run.stderr.trim().slice(-400)}`);
   const report = JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}") as { bytes?: number; transferMs?: number; maxRssBytes?: number };
   if (report.bytes !== bytes) throw new Error(`the downloader reported ${report.bytes} bytes, expected ${bytes}`);
@@ -182,8 +186,15 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
       const runners: ToolRunner[] = [
         {
           tool: "backup-links",
-          label: "@backup-links/cli downloadFile (node)",
-          run: (outDir) => runOurs(moduleUrl!, url, outDir, fileBytes, served.sha256, timeoutMs),
+          label: "@backup-links/cli downloadFile, default (fsync before rename)",
+          run: (outDir) => runOurs(moduleUrl!, url, outDir, fileBytes, served.sha256, timeoutMs, "default"),
+          runs: [],
+          ...(moduleError === undefined ? {} : { error: moduleError }),
+        },
+        {
+          tool: "backup-links --no-fsync",
+          label: "@backup-links/cli downloadFile with fsync: false (--no-fsync)",
+          run: (outDir) => runOurs(moduleUrl!, url, outDir, fileBytes, served.sha256, timeoutMs, "no-fsync"),
           runs: [],
           ...(moduleError === undefined ? {} : { error: moduleError }),
         },
@@ -213,7 +224,7 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
         }
       }
       const tools = runners.map((r) => summarizeTool(r.tool, r.label, r.runs, fileBytes, r.error));
-      const [ours, curl, curlFsync] = tools as [DownloadToolResult, DownloadToolResult, DownloadToolResult];
+      const [ours, oursNoFsync, curl, curlFsync] = tools as [DownloadToolResult, DownloadToolResult, DownloadToolResult, DownloadToolResult];
       const result: DownloadSuiteResult = {
         fileBytes,
         sparse: served.sparse,
@@ -226,6 +237,9 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
       }
       if (ours.wallThroughputMBps && curl.wallThroughputMBps) {
         result.wallThroughputRatio = ratio(ours.wallThroughputMBps.median, curl.wallThroughputMBps.median);
+      }
+      if (oursNoFsync.throughputMBps && curl.throughputMBps) {
+        result.noFsyncThroughputRatio = ratio(oursNoFsync.throughputMBps.median, curl.throughputMBps.median);
       }
       if (ours.throughputMBps && curlFsync.throughputMBps) {
         result.fsyncThroughputRatio = ratio(ours.throughputMBps.median, curlFsync.throughputMBps.median);
