@@ -1,4 +1,7 @@
-import type { Provider } from "./endpoints.js";
+import type { Provider } from "./api-profile.js";
+import { HUAWEICLOUD_ENVIRONMENT } from "./apis/huaweicloud.js";
+import { JDCLOUD_ENVIRONMENT } from "./apis/jdcloud.js";
+import { OTC_ENVIRONMENT } from "./apis/otc.js";
 import { CredentialsError, ValidationError } from "./errors.js";
 import { protectCredentials } from "./redact.js";
 
@@ -43,41 +46,22 @@ export interface EnvironmentVariableNames {
  * - otc: `OS_*` from opentelekomcloud/terraform-provider-opentelekomcloud opentelekomcloud/provider.go.
  * - jdcloud: `JDCLOUD_ACCESS_KEY` / `JDCLOUD_SECRET_KEY` from hashicorp/packer-plugin-jdcloud
  *   builder/jdcloud/credential_config.go (JD's SDKs read no environment; no region variable exists).
+ * Each entry is also an API profile's `env` (`OTC_RDS.env`), which is what a client bundles.
  */
-export const ENVIRONMENT_VARIABLES: Readonly<Record<Provider, EnvironmentVariableNames>> = Object.freeze({
-  huaweicloud: Object.freeze({
-    accessKey: ["HUAWEICLOUD_SDK_AK", "HW_ACCESS_KEY"],
-    secretKey: ["HUAWEICLOUD_SDK_SK", "HW_SECRET_KEY"],
-    securityToken: ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "HW_SECURITY_TOKEN"],
-    token: ["HW_AUTH_TOKEN"],
-    projectId: ["HUAWEICLOUD_SDK_PROJECT_ID", "HW_PROJECT_ID"],
-    region: ["HW_REGION_NAME"],
-  }),
-  otc: Object.freeze({
-    accessKey: ["OS_ACCESS_KEY"],
-    secretKey: ["OS_SECRET_KEY"],
-    securityToken: ["OS_SECURITY_TOKEN"],
-    token: ["OS_TOKEN", "OS_AUTH_TOKEN"],
-    projectId: ["OS_PROJECT_ID", "OS_TENANT_ID"],
-    region: ["OS_REGION_NAME", "OS_REGION"],
-  }),
-  jdcloud: Object.freeze({
-    accessKey: ["JDCLOUD_ACCESS_KEY"],
-    secretKey: ["JDCLOUD_SECRET_KEY"],
-    securityToken: [],
-    token: [],
-    projectId: [],
-    region: [],
-  }),
+export const ENVIRONMENT_VARIABLES: Readonly<Record<Provider, EnvironmentVariableNames>> = /* @__PURE__ */ Object.freeze({
+  huaweicloud: HUAWEICLOUD_ENVIRONMENT,
+  otc: OTC_ENVIRONMENT,
+  jdcloud: JDCLOUD_ENVIRONMENT,
 });
 
-function defaultEnvironment(): Environment {
+/** `globalThis.process?.env`, or an empty environment where there is none (browsers, workers). */
+export function defaultEnvironment(): Environment {
   const processLike = (globalThis as { process?: { env?: Environment } }).process;
   return processLike?.env ?? {};
 }
 
 /** The first non-blank value among `names` (trimmed: a trailing newline from `$(cat file)` is not part of a key). */
-function firstSet(env: Environment, names: readonly string[]): string | undefined {
+export function firstSet(env: Environment, names: readonly string[]): string | undefined {
   for (const name of names) {
     const value = env[name]?.trim();
     if (value) return value;
@@ -93,6 +77,15 @@ function firstSet(env: Environment, names: readonly string[]): string | undefine
 export function credentialsFromEnv(provider: Provider, env: Environment = defaultEnvironment()): EnvironmentConfig {
   const names = ENVIRONMENT_VARIABLES[provider];
   if (names === undefined) throw new ValidationError("provider", `must be one of ${Object.keys(ENVIRONMENT_VARIABLES).join(", ")}`);
+  const config = readEnvironment(names, env);
+  return { ...config, credentials: protectCredentials(config.credentials) };
+}
+
+/**
+ * `credentialsFromEnv` by the given variable names (an API profile's `env`), what a client bundles, with the
+ * credentials as a plain object: for code that hands them straight to `createTransport` and keeps no reference.
+ */
+export function readEnvironment(names: EnvironmentVariableNames, env: Environment): EnvironmentConfig {
   const accessKey = firstSet(env, names.accessKey);
   const secretKey = firstSet(env, names.secretKey);
   const securityToken = firstSet(env, names.securityToken);
@@ -101,9 +94,9 @@ export function credentialsFromEnv(provider: Provider, env: Environment = defaul
   const region = firstSet(env, names.region);
   let credentials: Credentials;
   if (accessKey !== undefined && secretKey !== undefined) {
-    credentials = protectCredentials(securityToken === undefined ? { accessKey, secretKey } : { accessKey, secretKey, securityToken });
+    credentials = securityToken === undefined ? { accessKey, secretKey } : { accessKey, secretKey, securityToken };
   } else if (token !== undefined && accessKey === undefined && secretKey === undefined) {
-    credentials = protectCredentials({ token });
+    credentials = { token };
   } else {
     const missing = accessKey === undefined ? names.accessKey[0]! : secretKey === undefined ? names.secretKey[0]! : "";
     const variables = [names.accessKey[0]!, names.secretKey[0]!];

@@ -1,9 +1,9 @@
+import type { ApiProfile, Provider, Service } from "./api-profile.js";
+import { findApiProfile } from "./apis/index.js";
 import { ValidationError } from "./errors.js";
+import { requireId } from "./validate.js";
 
-/** A cloud: Open Telekom Cloud, Huawei Cloud, JD Cloud. */
-export type Provider = "otc" | "huaweicloud" | "jdcloud";
-/** A database service. JD Cloud has only `rds` here. */
-export type Service = "rds" | "dds" | "dcs";
+export type { Provider, Service } from "./api-profile.js";
 
 export interface EndpointOptions {
   provider: Provider;
@@ -21,58 +21,14 @@ export interface ResolvedEndpoint {
   region: string | undefined;
 }
 
-// Huawei Cloud region ids per service, from huaweicloud/huaweicloud-sdk-go-v3
-// services/rds/v3/region/region.go (commit 711a6ccd), services/dds/v3/region/region.go (2c66dedc),
-// services/dcs/v2/region/region.go (a3542e7a). Hosts are `{service}.{region}.myhuaweicloud.com`, except RDS and
-// DDS in eu-west-101 which use `.myhuaweicloud.eu` (DCS eu-west-101 is listed under `.com`).
-const HUAWEI_COMMON = [
-  "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ae-ad-1", "cn-east-2",
-  "cn-east-3", "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-south-1", "cn-south-2", "cn-southwest-2",
-  "eu-west-0", "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
-  "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
-];
-const HUAWEI_REGIONS: Record<Service, readonly string[]> = {
-  rds: [...HUAWEI_COMMON, "af-north-1", "cn-east-4", "cn-east-5"],
-  dds: [...HUAWEI_COMMON],
-  dcs: [...HUAWEI_COMMON, "cn-east-5"],
-};
-const HUAWEI_EU_HOST: Record<Service, boolean> = { rds: true, dds: true, dcs: false };
-
-// Open Telekom Cloud (opentelekomcloud-docs/docsportal endpoints table): `{service}.{region}.otc.t-systems.com` in
-// eu-de and eu-nl. The Swiss region uses `{service}.eu-ch2.sc.otc.t-systems.com`; for RDS this is inferred from the
-// other Swiss services, and no Swiss DDS or DCS documentation exists, so those are not offered.
-const OTC_REGIONS: Record<Service, readonly string[]> = {
-  rds: ["eu-ch2", "eu-de", "eu-nl"],
-  dds: ["eu-de", "eu-nl"],
-  dcs: ["eu-de", "eu-nl"],
-};
-
-// JD Cloud (JD docs, Terraform provider): one host for every region; the region goes in the path and the signature.
-const JD_REGIONS: Record<Service, readonly string[]> = {
-  rds: ["cn-east-1", "cn-east-2", "cn-north-1", "cn-south-1"],
-  dds: [],
-  dcs: [],
-};
-
 const PROVIDERS: readonly Provider[] = ["huaweicloud", "jdcloud", "otc"];
 const SERVICES: readonly Service[] = ["dcs", "dds", "rds"];
-
-function regionTable(provider: Provider): Record<Service, readonly string[]> {
-  return provider === "otc" ? OTC_REGIONS : provider === "huaweicloud" ? HUAWEI_REGIONS : JD_REGIONS;
-}
-
-function hostFor(provider: Provider, service: Service, region: string): string {
-  if (provider === "jdcloud") return `${service}.jdcloud-api.com`;
-  if (provider === "otc") return region === "eu-ch2" ? `${service}.eu-ch2.sc.otc.t-systems.com` : `${service}.${region}.otc.t-systems.com`;
-  const tld = region === "eu-west-101" && HUAWEI_EU_HOST[service] ? "eu" : "com";
-  return `${service}.${region}.myhuaweicloud.${tld}`;
-}
 
 /** The region ids known for a provider/service (sorted); an empty list for a pair that does not exist (jdcloud dds/dcs). */
 export function listRegions(provider: Provider, service: Service): readonly string[] {
   if (!PROVIDERS.includes(provider)) throw new ValidationError("provider", `must be one of ${PROVIDERS.join(", ")}`);
   if (!SERVICES.includes(service)) throw new ValidationError("service", `must be one of ${SERVICES.join(", ")}`);
-  return Object.freeze([...regionTable(provider)[service]].sort());
+  return findApiProfile(provider, service)?.regions ?? Object.freeze([]);
 }
 
 /**
@@ -89,15 +45,7 @@ export function validateBaseUrl(url: unknown, field = "baseUrl"): string {
   } catch {
     throw new ValidationError(field, rule);
   }
-  if (
-    (parsed.protocol !== "http:" && parsed.protocol !== "https:") ||
-    parsed.hostname === "" ||
-    parsed.username !== "" ||
-    parsed.password !== "" ||
-    text.includes("?") ||
-    text.includes("#") ||
-    text.trim() !== text
-  ) {
+  if (!/^https?:$/.test(parsed.protocol) || !parsed.hostname || parsed.username || parsed.password || /[?#]/.test(text) || text.trim() !== text) {
     throw new ValidationError(field, rule);
   }
   return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, "");
@@ -111,15 +59,21 @@ export function validateBaseUrl(url: unknown, field = "baseUrl"): string {
  */
 export function resolveEndpoint(options: EndpointOptions): ResolvedEndpoint {
   const { provider, service, region, baseUrl } = options;
-  const known = listRegions(provider, service);
-  if (known.length === 0) {
-    throw new ValidationError("service", `must be one of ${SERVICES.filter((s) => regionTable(provider)[s].length > 0).join(", ")} for ${provider}`);
+  listRegions(provider, service); // checks provider and service
+  const api = findApiProfile(provider, service);
+  if (api === undefined) {
+    const offered = SERVICES.filter((s) => findApiProfile(provider, s) !== undefined);
+    throw new ValidationError("service", `must be one of ${offered.join(", ")} for ${provider}`);
   }
-  if (region !== undefined && (typeof region !== "string" || region === "" || region.trim() !== region)) {
-    throw new ValidationError("region", "must be a non-empty string without surrounding whitespace");
-  }
+  return resolveApiEndpoint(api, region, baseUrl);
+}
+
+/** `resolveEndpoint` for one API's profile: what a client bundles instead of every provider's table. */
+export function resolveApiEndpoint(api: ApiProfile, region?: string, baseUrl?: string): ResolvedEndpoint {
+  const known = api.regions.join(", ");
+  if (region !== undefined) requireId("region", region);
   if (baseUrl !== undefined) return { baseUrl: validateBaseUrl(baseUrl), region };
-  if (region === undefined) throw new ValidationError("region", `is required unless baseUrl is given; one of ${known.join(", ")}`);
-  if (!known.includes(region)) throw new ValidationError("region", `must be one of ${known.join(", ")}`);
-  return { baseUrl: `https://${hostFor(provider, service, region)}`, region };
+  if (region === undefined) throw new ValidationError("region", `is required unless baseUrl is given; one of ${known}`);
+  if (!api.regions.includes(region)) throw new ValidationError("region", `must be one of ${known}`);
+  return { baseUrl: `https://${api.host(region)}`, region };
 }

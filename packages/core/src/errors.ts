@@ -1,5 +1,8 @@
 import { redactText, redactUrl } from "./redact.js";
 
+// The fields below are `declare`d and assigned in each constructor: the same own properties as class fields, without
+// emitting a field definition per property into every client's bundle.
+
 /** Base class of every error this project throws on purpose: `catch (e) { if (e instanceof BackupLinksError) ... }`. */
 export class BackupLinksError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -13,8 +16,8 @@ export class BackupLinksError extends Error {
  * must be; the message is `${field}: ${rule}`. Values are never echoed (they may be secrets).
  */
 export class ValidationError extends BackupLinksError {
-  readonly field: string;
-  readonly rule: string;
+  declare readonly field: string;
+  declare readonly rule: string;
   constructor(field: string, rule: string) {
     super(`${field}: ${rule}`);
     this.field = field;
@@ -27,7 +30,7 @@ export class ValidationError extends BackupLinksError {
  * to set (`variables` lists them), so that `instanceof ValidationError` catches it as well.
  */
 export class CredentialsError extends ValidationError {
-  readonly variables: readonly string[];
+  declare readonly variables: readonly string[];
   constructor(rule: string, variables: readonly string[] = []) {
     super("credentials", rule);
     this.variables = Object.freeze([...variables]);
@@ -58,26 +61,28 @@ export interface ApiErrorInit extends ParsedErrorBody {
  * `errorDetail` come from the body; `requestId` from `X-Request-Id` / `x-jdcloud-request-id` or the body.
  */
 export class ApiError extends BackupLinksError {
-  readonly status: number;
-  readonly errorCode: string | undefined;
-  readonly errorMessage: string | undefined;
-  readonly errorDetail: string | undefined;
-  readonly requestId: string | undefined;
-  readonly method: string | undefined;
+  declare readonly status: number;
+  declare readonly errorCode: string | undefined;
+  declare readonly errorMessage: string | undefined;
+  declare readonly errorDetail: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string | undefined;
   /** The request URL with its query string redacted. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   constructor(init: ApiErrorInit) {
     const url = init.url === undefined ? undefined : redactUrl(init.url);
+    const errorMessage = init.errorMessage === undefined ? undefined : redactText(init.errorMessage);
+    const errorDetail = init.errorDetail === undefined ? undefined : redactText(init.errorDetail);
     const what = init.method && url ? `${init.method} ${url}` : url ?? "request";
     const code = init.errorCode ? ` ${init.errorCode}` : "";
-    const text = init.errorMessage ? `: ${redactText(init.errorMessage)}` : "";
-    const detail = init.errorDetail ? ` (${redactText(init.errorDetail)})` : "";
+    const text = errorMessage ? `: ${errorMessage}` : "";
+    const detail = errorDetail ? ` (${errorDetail})` : "";
     const rid = init.requestId ? ` [request id ${init.requestId}]` : "";
     super(`${what} failed with HTTP ${init.status}${code}${text}${detail}${rid}`);
     this.status = init.status;
     this.errorCode = init.errorCode;
-    this.errorMessage = init.errorMessage === undefined ? undefined : redactText(init.errorMessage);
-    this.errorDetail = init.errorDetail === undefined ? undefined : redactText(init.errorDetail);
+    this.errorMessage = errorMessage;
+    this.errorDetail = errorDetail;
     this.requestId = init.requestId;
     this.method = init.method;
     this.url = url;
@@ -86,9 +91,9 @@ export class ApiError extends BackupLinksError {
 
 /** The request never got an HTTP answer (DNS, connection refused, reset, TLS...), after all retries. */
 export class NetworkError extends BackupLinksError {
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** The request URL with its query string redacted. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   constructor(message: string, init: { method?: string; url?: string; cause?: unknown } = {}) {
     const url = init.url === undefined ? undefined : redactUrl(init.url);
     const what = init.method && url ? ` (${init.method} ${url})` : url ? ` (${url})` : "";
@@ -100,7 +105,7 @@ export class NetworkError extends BackupLinksError {
 
 /** A request attempt took longer than the per-request timeout (and retries, if any, did not help). */
 export class TimeoutError extends NetworkError {
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(timeoutMs: number, init: { method?: string; url?: string; cause?: unknown } = {}) {
     super(`Request timed out after ${timeoutMs} ms`, init);
     this.timeoutMs = timeoutMs;
@@ -126,7 +131,7 @@ function text(value: unknown, limit = MESSAGE_LENGTH): string | undefined {
 /** Control characters out, whitespace collapsed, URLs and signature-like values redacted. */
 function sanitise(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return redactText(value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/\s+/g, " ").trim());
+  return redactText(value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim());
 }
 
 /** A short excerpt of a non-JSON body (HTML tags dropped) for the error message. */
@@ -232,11 +237,5 @@ export async function apiErrorFromResponse(
     if (requestId !== undefined) break;
   }
   const url = options.request?.url ?? (response.url === "" ? undefined : response.url);
-  return new ApiError({
-    status: response.status,
-    ...parsed,
-    requestId: requestId ?? parsed.requestId,
-    ...(options.request?.method === undefined ? {} : { method: options.request.method }),
-    ...(url === undefined ? {} : { url }),
-  });
+  return new ApiError({ status: response.status, ...parsed, requestId: requestId ?? parsed.requestId, method: options.request?.method, url });
 }

@@ -20,10 +20,22 @@ export {
 export { redactUrl, redactText, protectCredentials } from "./redact.js";
 export { requireId, requireInteger, requireDigits, requireOneOf } from "./validate.js";
 export { parseLinkExpiredTime, kilobytesToBytes } from "./time.js";
+export { type Provider, type Service, type ApiProfile } from "./api-profile.js";
 export {
-  type Provider,
-  type Service,
+  OTC_RDS,
+  OTC_DDS,
+  OTC_DCS,
+  HUAWEICLOUD_RDS,
+  HUAWEICLOUD_DDS,
+  HUAWEICLOUD_DCS,
+  JDCLOUD_RDS,
+  API_PROFILES,
+  findApiProfile,
+} from "./apis/index.js";
+export type { AuthScheme, AuthOptions, Authenticator, WireParts } from "./auth/authenticator.js";
+export {
   resolveEndpoint,
+  resolveApiEndpoint,
   listRegions,
   validateBaseUrl,
   type EndpointOptions,

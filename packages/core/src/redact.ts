@@ -40,7 +40,8 @@ export function redactText(text: string): string {
   return text.replace(URL_IN_TEXT, (match) => redactUrl(match)).replace(SECRET_PARAM, (_m, name: string) => `${name}=${REDACTED}`);
 }
 
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** Node's `util.inspect` hook (a registered symbol, so no `node:util` import is needed). */
+export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const SECRET_FIELDS = ["secretKey", "securityToken", "token"] as const;
 
 /**

@@ -14,26 +14,21 @@ export function parseLinkExpiredTime(value: unknown): Date | undefined {
   if (typeof value !== "string") return undefined;
   const m = LINK_TIME.exec(value.trim());
   if (m === null) return undefined;
-  const [, y, mo, d, h, mi, s, fraction, zulu, sign, oh, om] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  if (day < 1 || day > daysInMonth) return undefined;
-  let offsetMinutes = 0;
-  if (zulu === undefined) {
-    const offH = Number(oh), offM = Number(om ?? "0");
-    if (offH > 23 || offM > 59) return undefined;
-    offsetMinutes = (sign === "-" ? -1 : 1) * (offH * 60 + offM);
-  }
-  // Milliseconds: the first three fraction digits (finer precision cannot be represented by Date).
-  const ms = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
-  // setUTCFullYear rather than Date.UTC, which maps years 0-99 to 1900-1999.
+  const [, year, ...rest] = m;
+  const [month, day, hour, minute, second] = rest.slice(0, 5).map(Number) as [number, number, number, number, number];
+  const [fraction = "0", zulu, sign, offsetHours = "0", offsetMinutes = "0"] = rest.slice(5);
+  if (+offsetHours > 23 || +offsetMinutes > 59) return undefined;
+  // setUTCFullYear rather than Date.UTC, which maps years 0-99 to 1900-1999. Milliseconds: the first three fraction
+  // digits (finer precision cannot be represented by Date).
   const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, ms);
-  return new Date(date.getTime() - offsetMinutes * 60_000);
+  date.setUTCFullYear(Number(year), month - 1, day);
+  date.setUTCHours(hour, minute, second, Number(fraction.slice(0, 3).padEnd(3, "0")));
+  // Out-of-range fields roll over (month 13, February 30, 24:00, 60 s): a field that does not read back as written
+  // means an impossible date.
+  const readBack = [date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
+  if (readBack.join() !== [month, day, hour, minute, second].join()) return undefined;
+  const offset = zulu === undefined ? (sign === "-" ? -1 : 1) * (+offsetHours * 60 + +offsetMinutes) : 0;
+  return new Date(date.getTime() - offset * 60_000);
 }
 
 /** The vendors' `size` in kilobytes (KiB, 1024 bytes) as bytes; `undefined` for anything but a finite non-negative number. */

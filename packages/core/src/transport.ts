@@ -1,10 +1,11 @@
 import type { Middleware } from "openapi-fetch";
+import type { ApiProfile, Provider, Service } from "./api-profile.js";
 import type { Credentials } from "./credentials.js";
-import { listRegions, resolveEndpoint, type Provider, type Service } from "./endpoints.js";
+import { resolveApiEndpoint } from "./endpoints.js";
 import { NetworkError, TimeoutError, ValidationError } from "./errors.js";
-import { createAuthenticator, readBody, rebuildRequest } from "./signing.js";
-import { requireId, requireInteger } from "./validate.js";
+import { requireId, requireInteger, requireProductTokens } from "./validate.js";
 import { CORE_VERSION } from "./version.js";
+import { readBody, rebuildRequest } from "./wire.js";
 
 /** The subset of `fetch` the transport calls and exposes. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -32,8 +33,11 @@ export const DEFAULT_RETRY: Readonly<Required<RetryOptions>> = Object.freeze({
 });
 
 export interface TransportOptions {
-  provider: Provider;
-  service: Service;
+  /**
+   * The API to talk to: `OTC_RDS`, `HUAWEICLOUD_DCS`, `JDCLOUD_RDS`, ... (its regions, endpoint hosts and
+   * authentication). Passing the profile, rather than a provider name, lets a bundler drop every other provider.
+   */
+  api: ApiProfile;
   /** Region id (see listRegions). Required unless baseUrl is given; JD always needs it (signed, and in the path). */
   region?: string;
   /** Explicit base URL (mock, proxy, private endpoint). */
@@ -42,8 +46,11 @@ export interface TransportOptions {
   credentials: Credentials;
   /** Huawei/OTC AK/SK: sent and signed as `X-Project-Id`. */
   projectId?: string;
-  /** The client package, for the User-Agent: `{ name: "@backup-links/otc-rds", version: "0.1.0" }`. */
-  userAgent?: { name: string; version: string };
+  /**
+   * The client package, for the User-Agent: `{ name: "@backup-links/otc-rds", version: "0.1.0" }`, and the
+   * application's own product tokens to append (`extra: "my-backup-job/1.2"`).
+   */
+  userAgent?: { name: string; version: string; extra?: string | undefined };
   /** Per-attempt timeout in ms (default 30000); 0 disables. */
   timeoutMs?: number;
   /** Retry policy, or `false` for a single attempt. */
@@ -83,11 +90,14 @@ function productToken(text: string): string {
   return text.replace(/^@/, "").replace(/[^A-Za-z0-9!#$%&'*+.^_`|~-]+/g, "-");
 }
 
-/** `backup-links-otc-rds/0.1.0 backup-links-core/0.1.0` (package names made into RFC 9110 product tokens). */
-export function formatUserAgent(client?: { name: string; version: string }): string {
+/**
+ * `backup-links-otc-rds/0.1.0 backup-links-core/0.1.0` (package names made into RFC 9110 product tokens), then
+ * `client.extra` as given.
+ */
+export function formatUserAgent(client?: { name: string; version: string; extra?: string | undefined }): string {
   const core = `backup-links-core/${CORE_VERSION}`;
   if (client === undefined) return core;
-  return `${productToken(client.name)}/${productToken(client.version)} ${core}`;
+  return `${productToken(client.name)}/${productToken(client.version)} ${core}${client.extra === undefined ? "" : ` ${client.extra}`}`;
 }
 
 const RETRYABLE_STATUS = (status: number) => status === 429 || (status >= 500 && status <= 599);
@@ -158,16 +168,10 @@ function describeNetworkFailure(error: unknown): string {
  */
 export function createTransport(options: TransportOptions): Transport {
   if (typeof options !== "object" || options === null) throw new ValidationError("options", "must be an object");
-  const { provider, service } = options;
-  const endpoint = resolveEndpoint({
-    provider,
-    service,
-    ...(options.region === undefined ? {} : { region: options.region }),
-    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-  });
-  if (provider === "jdcloud" && endpoint.region === undefined) {
-    throw new ValidationError("region", `is required for jdcloud (it is signed and part of the path); one of ${listRegions(provider, service).join(", ")}`);
-  }
+  const { api } = options;
+  if (typeof api?.auth !== "function") throw new ValidationError("api", "must be an API profile such as OTC_RDS");
+  const { provider, service } = api;
+  const endpoint = resolveApiEndpoint(api, options.region, options.baseUrl);
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireInteger("timeoutMs", options.timeoutMs, 0, 2_147_483_647);
   const retry = resolveRetry(options.retry);
   const baseFetch = requireFunction<FetchLike>("fetch", options.fetch, (input, init) => globalThis.fetch(input, init));
@@ -178,16 +182,19 @@ export function createTransport(options: TransportOptions): Transport {
   if (options.userAgent !== undefined) {
     requireId("userAgent.name", options.userAgent?.name);
     requireId("userAgent.version", options.userAgent?.version);
+    if (options.userAgent.extra !== undefined) requireProductTokens("userAgent.extra", options.userAgent.extra);
   }
   const userAgent = formatUserAgent(options.userAgent);
-  const authenticator = createAuthenticator({
+  const authenticator = api.auth({
     provider,
+    env: api.env,
     credentials: options.credentials,
     service,
+    region: endpoint.region,
+    regions: api.regions,
+    projectId: options.projectId,
     clock,
     nonce,
-    ...(endpoint.region === undefined ? {} : { region: endpoint.region }),
-    ...(options.projectId === undefined ? {} : { projectId: options.projectId }),
   });
   const baseUrl = endpoint.baseUrl;
 
@@ -217,26 +224,26 @@ export function createTransport(options: TransportOptions): Transport {
       const timeout = new AbortController();
       const timer = timeoutMs > 0 ? setTimeout(() => timeout.abort(), timeoutMs) : undefined;
       const signal = AbortSignal.any([userSignal, timeout.signal]);
-      let response: Response;
+      let response: Response | undefined;
+      let failure: NetworkError | undefined;
       try {
         response = await baseFetch(rebuildRequest(request, signedHeaders, body, signal), init);
       } catch (error) {
         if (userSignal.aborted) throw userSignal.reason ?? error;
-        const failure = timeout.signal.aborted
+        failure = timeout.signal.aborted
           ? new TimeoutError(timeoutMs, { method, url, cause: error })
           : new NetworkError(describeNetworkFailure(error), { method, url, cause: error });
-        const delay = delayFor(attempt, undefined);
-        if (attempt >= retry.maxAttempts || clock() - started + delay > retry.maxElapsedMs) throw failure;
-        await sleep(delay, userSignal);
-        continue;
       } finally {
         if (timer !== undefined) clearTimeout(timer);
       }
-      if (!RETRYABLE_STATUS(response.status)) return response;
-      const delay = delayFor(attempt, parseRetryAfter(response.headers.get("retry-after"), clock()));
-      if (attempt >= retry.maxAttempts || clock() - started + delay > retry.maxElapsedMs) return response;
+      if (response !== undefined && !RETRYABLE_STATUS(response.status)) return response;
+      const delay = delayFor(attempt, response && parseRetryAfter(response.headers.get("retry-after"), clock()));
+      if (attempt >= retry.maxAttempts || clock() - started + delay > retry.maxElapsedMs) {
+        if (response === undefined) throw failure;
+        return response;
+      }
       // Release the connection of the response we are discarding.
-      await response.body?.cancel().catch(() => undefined);
+      await response?.body?.cancel().catch(() => undefined);
       await sleep(delay, userSignal);
     }
   };

@@ -44,3 +44,15 @@ export function requireOneOf<const T extends string>(field: string, value: unkno
   }
   return value as T;
 }
+
+/**
+ * Product tokens for a User-Agent, such as `my-app/1.0` or `my-app/1.0 (ops)`: visible ASCII separated by single
+ * spaces (anything else would be rejected by fetch or could split the header).
+ * Throws `ValidationError(field, "must be product tokens of visible ASCII characters, e.g. my-app/1.0")`.
+ */
+export function requireProductTokens(field: string, value: unknown): string {
+  if (typeof value !== "string" || !/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(value)) {
+    throw new ValidationError(field, "must be product tokens of visible ASCII characters, e.g. my-app/1.0");
+  }
+  return value;
+}

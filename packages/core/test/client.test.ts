@@ -1,14 +1,15 @@
 // The client kit's own behaviour, beyond what the per-client suites (in each client package) cover.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createDcsClient, createRdsClient, type ClientIdentity, type DcsPaths, type RdsPaths } from "../src/client/index.js";
+import { clientIdentity, createDcsClient, defineClient, createRdsClient, type DcsPaths, type RdsPaths } from "../src/client/index.js";
+import { OTC_DCS, OTC_RDS } from "../src/index.js";
 import { recordingFetch } from "./helpers/reference-signers.js";
 
 const TEST_ACCESS_KEY = "AKTESTEXAMPLE00000001";
 const TEST_SECRET_KEY = "SKsecretMustNotLeak0123456789abcdefABCDEF";
 const credentials = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
-const rdsIdentity: ClientIdentity = { api: "otc-rds", displayName: "OtcRdsClient", provider: "otc", service: "rds", packageName: "@backup-links/otc-rds", version: "0.1.0" };
-const dcsIdentity: ClientIdentity = { ...rdsIdentity, api: "otc-dcs", displayName: "OtcDcsClient", service: "dcs", packageName: "@backup-links/otc-dcs" };
+const rdsIdentity = clientIdentity(OTC_RDS, "OtcRdsClient", "0.1.0");
+const dcsIdentity = clientIdentity(OTC_DCS, "OtcDcsClient", "0.1.0");
 const emptyLinks = { file_path: "p", bucket_name: "b", links: [] };
 const createOtcRdsClient = (options: unknown) => createRdsClient<RdsPaths>(rdsIdentity, options);
 
@@ -77,5 +78,18 @@ describe("client kit", () => {
   it("refuses options that are not an object", () => {
     expect(() => createOtcRdsClient("eu-de" as never)).toThrowError(expect.objectContaining({ name: "ValidationError", field: "options" }));
     expect(() => createOtcRdsClient(null as never)).toThrowError(expect.objectContaining({ field: "options" }));
+  });
+
+  it("hands an operation no credentials: they live only in the transport's closure", () => {
+    const env = { OS_ACCESS_KEY: TEST_ACCESS_KEY, OS_SECRET_KEY: TEST_SECRET_KEY, OS_PROJECT_ID: "p1" };
+    for (const options of [{ region: "eu-de", projectId: "p1", credentials }, { region: "eu-de", env }]) {
+      let seen: object | undefined;
+      defineClient(rdsIdentity, options, (_raw, opened) => {
+        seen = opened;
+        return async () => undefined;
+      });
+      expect(Object.keys(seen!).sort()).toEqual(["auth", "projectId", "raw", "transport"]);
+      expect(inspect(seen, { depth: 6, showHidden: true })).not.toContain(TEST_SECRET_KEY);
+    }
   });
 });

@@ -11,6 +11,7 @@ import {
   protectCredentials,
   redactText,
   redactUrl,
+  HUAWEICLOUD_RDS,
 } from "../src/index.js";
 
 const SECRET = "SECRETKEY-9f8e7d6c5b4a";
@@ -97,8 +98,7 @@ describe("no secret in message, toString, util.inspect or JSON.stringify", () =>
 
   it("a transport (what a client holds), even built from plain credentials", async () => {
     const transport = createTransport({
-      provider: "huaweicloud",
-      service: "rds",
+      api: HUAWEICLOUD_RDS,
       region: "cn-north-4",
       credentials: { accessKey: "AKID", secretKey: SECRET, securityToken: TOKEN },
       fetch: async () => new Response("{}"),

@@ -5,7 +5,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createTransport } from "../src/index.js";
+import {
+  createTransport,
+  HUAWEICLOUD_RDS,
+  JDCLOUD_RDS,
+} from "../src/index.js";
 import { recordingFetch, referenceJdCloud2, referenceSdkHmac } from "./helpers/reference-signers.js";
 
 const segment = fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 });
@@ -42,8 +46,7 @@ describe("transport vs independent reference", () => {
       fc.asyncProperty(request, key, secret, epoch, fc.option(key, { nil: undefined }), fc.option(key, { nil: undefined }), async (r, ak, sk, now, securityToken, projectId) => {
         const rec = recordingFetch();
         const transport = createTransport({
-          provider: "huaweicloud",
-          service: "rds",
+          api: HUAWEICLOUD_RDS,
           region: "eu-west-101",
           credentials: securityToken === undefined ? { accessKey: ak, secretKey: sk } : { accessKey: ak, secretKey: sk, securityToken },
           ...(projectId === undefined ? {} : { projectId }),
@@ -66,8 +69,7 @@ describe("transport vs independent reference", () => {
       fc.asyncProperty(request, key, secret, epoch, fc.constantFrom("cn-north-1", "cn-east-2"), async (r, ak, sk, now, region) => {
         const rec = recordingFetch();
         const transport = createTransport({
-          provider: "jdcloud",
-          service: "rds",
+          api: JDCLOUD_RDS,
           region,
           credentials: { accessKey: ak, secretKey: sk },
           clock: () => now,

@@ -11,6 +11,10 @@ import {
   createSigningMiddleware,
   formatUserAgent,
   type TransportOptions,
+  HUAWEICLOUD_DCS,
+  JDCLOUD_RDS,
+  OTC_DDS,
+  OTC_RDS,
 } from "../src/index.js";
 import { recordingFetch, referenceJdCloud2, referenceSdkHmac } from "./helpers/reference-signers.js";
 
@@ -22,8 +26,7 @@ const NOW = Date.UTC(2024, 2, 1, 12, 34, 56, 789);
 function otcRds(extra: Partial<TransportOptions> = {}) {
   const rec = recordingFetch();
   const transport = createTransport({
-    provider: "otc",
-    service: "rds",
+    api: OTC_RDS,
     region: "eu-de",
     credentials: { accessKey: AK, secretKey: SK },
     clock: () => NOW,
@@ -60,8 +63,7 @@ describe("createTransport: SDK-HMAC-SHA256 on the wire", () => {
   it("signs content-type, X-Project-Id and X-Security-Token and hashes the exact JSON body (POST)", async () => {
     const rec = recordingFetch();
     const transport = createTransport({
-      provider: "huaweicloud",
-      service: "dcs",
+      api: HUAWEICLOUD_DCS,
       region: "ap-southeast-1",
       projectId: "proj-1",
       credentials: { accessKey: AK, secretKey: SK, securityToken: "sts-token-xyz" },
@@ -123,8 +125,7 @@ describe("createTransport: JDCLOUD2-HMAC-SHA256 on the wire", () => {
     const rec = recordingFetch();
     let n = 0;
     const transport = createTransport({
-      provider: "jdcloud",
-      service: "rds",
+      api: JDCLOUD_RDS,
       region: "cn-north-1",
       credentials: { accessKey: AK, secretKey: SK },
       clock: () => NOW,
@@ -154,16 +155,16 @@ describe("createTransport: JDCLOUD2-HMAC-SHA256 on the wire", () => {
 
   it("requires a region even with a baseUrl, and rejects tokens", () => {
     expect(() =>
-      createTransport({ provider: "jdcloud", service: "rds", baseUrl: "http://127.0.0.1:1", credentials: { accessKey: AK, secretKey: SK } }),
+      createTransport({ api: JDCLOUD_RDS, baseUrl: "http://127.0.0.1:1", credentials: { accessKey: AK, secretKey: SK } }),
     ).toThrow("region: is required for jdcloud (it is signed and part of the path); one of cn-east-1, cn-east-2, cn-north-1, cn-south-1");
-    expect(() => createTransport({ provider: "jdcloud", service: "rds", region: "cn-north-1", credentials: { token: "t" } })).toThrow(
+    expect(() => createTransport({ api: JDCLOUD_RDS, region: "cn-north-1", credentials: { token: "t" } })).toThrow(
       "credentials: must be { accessKey, secretKey } for jdcloud (IAM tokens exist on Huawei Cloud and OTC only)",
     );
   });
 });
 
 describe("createTransport: validation before any request", () => {
-  const base = { provider: "otc", service: "rds", region: "eu-de", credentials: { accessKey: AK, secretKey: SK } } as const;
+  const base = { api: OTC_RDS, region: "eu-de", credentials: { accessKey: AK, secretKey: SK } } as const;
   it.each([
     [{ region: "eu-xx" }, "region: must be one of eu-ch2, eu-de, eu-nl"],
     [{ baseUrl: "ftp://x" }, "baseUrl: must be an absolute http or https URL without credentials, query or fragment"],
@@ -202,8 +203,7 @@ describe("retries", () => {
       return s instanceof Response ? s : new Response(`{"n":${i}}`, { status: s });
     });
     const transport = createTransport({
-      provider: "jdcloud",
-      service: "rds",
+      api: JDCLOUD_RDS,
       region: "cn-north-1",
       credentials: { accessKey: AK, secretKey: SK },
       fetch: rec.fetch,
@@ -308,8 +308,7 @@ describe("retries", () => {
     let n = 0;
     const rec = recordingFetch(() => new Response("", { status: n++ === 0 ? 500 : 200 }));
     const transport = createTransport({
-      provider: "huaweicloud",
-      service: "dcs",
+      api: HUAWEICLOUD_DCS,
       region: "cn-north-4",
       credentials: { accessKey: AK, secretKey: SK },
       fetch: rec.fetch,
@@ -332,8 +331,7 @@ describe("timeouts and aborts", () => {
 
   it("throws TimeoutError when an attempt exceeds timeoutMs", async () => {
     const transport = createTransport({
-      provider: "otc",
-      service: "dds",
+      api: OTC_DDS,
       region: "eu-nl",
       credentials: { accessKey: AK, secretKey: SK },
       fetch: hanging,
@@ -352,8 +350,7 @@ describe("timeouts and aborts", () => {
   it("retries a timed-out attempt and counts it", async () => {
     let calls = 0;
     const transport = createTransport({
-      provider: "otc",
-      service: "dds",
+      api: OTC_DDS,
       region: "eu-nl",
       credentials: { accessKey: AK, secretKey: SK },
       fetch: (input) => (++calls === 1 ? hanging(input) : Promise.resolve(new Response("ok"))),
@@ -368,8 +365,7 @@ describe("timeouts and aborts", () => {
   it("rethrows the caller's own abort without retrying", async () => {
     let calls = 0;
     const transport = createTransport({
-      provider: "otc",
-      service: "dds",
+      api: OTC_DDS,
       region: "eu-nl",
       credentials: { accessKey: AK, secretKey: SK },
       fetch: (input) => {
@@ -388,8 +384,7 @@ describe("timeouts and aborts", () => {
   it("does not start an attempt when the caller already aborted", async () => {
     let calls = 0;
     const transport = createTransport({
-      provider: "otc",
-      service: "dds",
+      api: OTC_DDS,
       region: "eu-nl",
       credentials: { accessKey: AK, secretKey: SK },
       fetch: async () => {

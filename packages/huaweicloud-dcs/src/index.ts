@@ -3,6 +3,7 @@
  * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files).
  */
 import { clientIdentity, createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/core/client";
+import { HUAWEICLOUD_DCS } from "@backup-links/core";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,5 +26,5 @@ export type BackupFileLink = BackupFileLinks["links"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId, expiration: 3600 });
  */
 export function createHuaweiCloudDcsClient(options: HuaweiCloudDcsClientOptions = {}): HuaweiCloudDcsClient {
-  return createDcsClient<paths>(clientIdentity("huaweicloud-dcs", "HuaweiCloudDcsClient", "0.1.0"), options);
+  return createDcsClient<paths>(clientIdentity(HUAWEICLOUD_DCS, "HuaweiCloudDcsClient", "0.1.0"), options);
 }

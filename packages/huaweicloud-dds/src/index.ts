@@ -3,6 +3,7 @@
  * `GET /v3/{project_id}/backups/download-file` (download links of a backup's files).
  */
 import { clientIdentity, createDdsClient, type HuaweiFamilyClientOptions, type DdsClient } from "@backup-links/core/client";
+import { HUAWEICLOUD_DDS } from "@backup-links/core";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,5 +26,5 @@ export type BackupFile = BackupDownloadLinks["files"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId });
  */
 export function createHuaweiCloudDdsClient(options: HuaweiCloudDdsClientOptions = {}): HuaweiCloudDdsClient {
-  return createDdsClient<paths>(clientIdentity("huaweicloud-dds", "HuaweiCloudDdsClient", "0.1.0"), options);
+  return createDdsClient<paths>(clientIdentity(HUAWEICLOUD_DDS, "HuaweiCloudDdsClient", "0.1.0"), options);
 }

@@ -3,6 +3,7 @@
  * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
  */
 import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/core/client";
+import { HUAWEICLOUD_RDS } from "@backup-links/core";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,5 +26,5 @@ export type BackupFile = BackupDownloadLinks["files"][number];
  * const result = await client.getBackupDownloadLinks({ backupId });
  */
 export function createHuaweiCloudRdsClient(options: HuaweiCloudRdsClientOptions = {}): HuaweiCloudRdsClient {
-  return createRdsClient<paths>(clientIdentity("huaweicloud-rds", "HuaweiCloudRdsClient", "0.1.0"), options);
+  return createRdsClient<paths>(clientIdentity(HUAWEICLOUD_RDS, "HuaweiCloudRdsClient", "0.1.0"), options);
 }

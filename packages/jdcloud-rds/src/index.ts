@@ -3,7 +3,7 @@
  * link of a backup, or of one file of a SQL Server backup).
  */
 import type { Client } from "openapi-fetch";
-import { ValidationError, requireDigits, requireId } from "@backup-links/core";
+import { JDCLOUD_RDS, ValidationError, requireDigits, requireId } from "@backup-links/core";
 import { clientIdentity, defineClient, requireInput, requirePathId, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/core/client";
 import type { operations, paths } from "./generated/schema.js";
 
@@ -20,7 +20,7 @@ export const LEGACY_PATH = "/v1/regions/{regionId}/backups/{backupId}/downloadUR
 export type JdCloudRegion = operations["describeBackupDownloadURL"]["parameters"]["path"]["regionId"];
 
 export interface JdCloudRdsClientOptions extends Omit<JdCloudClientOptions, "region"> {
-  /** Region id (signed, and in the path). Default: `JDCLOUD_REGION`. */
+  /** Region id (signed, and in the path). Required: JD Cloud has no region environment variable. */
   region?: JdCloudRegion;
   /** Call the older documented path `/downloadURLs` instead of `:describeBackupDownloadURL` (default false). */
   legacyPath?: boolean;
@@ -84,7 +84,7 @@ function optionalBoolean(field: string, value: unknown): boolean | undefined {
  */
 export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): JdCloudRdsClient {
   const clientLegacy = optionalBoolean("legacyPath", (options as { legacyPath?: unknown } | undefined)?.legacyPath);
-  const identity = clientIdentity("jdcloud-rds", "JdCloudRdsClient", "0.1.0");
+  const identity = clientIdentity(JDCLOUD_RDS, "JdCloudRdsClient", "0.1.0");
   return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => async (input, callOptions) => {
     const fields = requireInput(input, "{ backupId }");
     // The backup id fills a path segment followed by ":describeBackupDownloadURL", so ":" is refused too.

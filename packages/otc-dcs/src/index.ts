@@ -3,6 +3,7 @@
  * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files).
  */
 import { clientIdentity, createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/core/client";
+import { OTC_DCS } from "@backup-links/core";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,5 +26,5 @@ export type BackupFileLink = BackupFileLinks["links"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId, expiration: 3600 });
  */
 export function createOtcDcsClient(options: OtcDcsClientOptions = {}): OtcDcsClient {
-  return createDcsClient<paths>(clientIdentity("otc-dcs", "OtcDcsClient", "0.1.0"), options);
+  return createDcsClient<paths>(clientIdentity(OTC_DCS, "OtcDcsClient", "0.1.0"), options);
 }

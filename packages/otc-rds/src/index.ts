@@ -3,6 +3,7 @@
  * `GET /v3/{project_id}/backup-files` (download links of a backup's files).
  */
 import { clientIdentity, createRdsClient, type HuaweiFamilyClientOptions, type RdsClient } from "@backup-links/core/client";
+import { OTC_RDS } from "@backup-links/core";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
@@ -25,5 +26,5 @@ export type BackupFile = BackupDownloadLinks["files"][number];
  * const { files, bucket } = await rds.getBackupDownloadLinks({ backupId });
  */
 export function createOtcRdsClient(options: OtcRdsClientOptions = {}): OtcRdsClient {
-  return createRdsClient<paths>(clientIdentity("otc-rds", "OtcRdsClient", "0.1.0"), options);
+  return createRdsClient<paths>(clientIdentity(OTC_RDS, "OtcRdsClient", "0.1.0"), options);
 }

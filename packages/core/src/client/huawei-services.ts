@@ -5,7 +5,8 @@
  * so a spec change that breaks the call fails to compile in the package that uses it.
  */
 import type { Client } from "openapi-fetch";
-import { parseLinkExpiredTime, kilobytesToBytes, requireInteger } from "../index.js";
+import { kilobytesToBytes, parseLinkExpiredTime } from "../time.js";
+import { requireInteger } from "../validate.js";
 import { requirePathId, requireQueryId } from "./ids.js";
 import { defineClient, type ClientIdentity } from "./open-client.js";
 import type { CallOptions } from "./options.js";
@@ -135,7 +136,7 @@ export function createRdsClient<P extends RdsPaths>(identity: ClientIdentity, op
   return defineClient<P, RdsPaths, RdsClient<P>>(identity, options, (raw, opened) => async (input, callOptions) => {
     const fields = requireInput(input, "{ backupId }");
     const backup_id = requireQueryId("backupId", fields.backupId);
-    const project_id = opened.settings.projectId as string;
+    const project_id = opened.projectId as string;
     const { data, requestId } = await send(
       (init) => raw.GET(RDS_PATH, { params: { path: { project_id }, query: { backup_id } }, ...init }),
       callOptions,
@@ -150,7 +151,7 @@ export function createDdsClient<P extends DdsPaths>(identity: ClientIdentity, op
     const fields = requireInput(input, "{ instanceId, backupId }");
     const instance_id = requireQueryId("instanceId", fields.instanceId);
     const backup_id = requireQueryId("backupId", fields.backupId);
-    const project_id = opened.settings.projectId as string;
+    const project_id = opened.projectId as string;
     const { data, requestId } = await send(
       (init) => raw.GET(DDS_PATH, { params: { path: { project_id }, query: { instance_id, backup_id } }, ...init }),
       callOptions,
@@ -166,7 +167,7 @@ export function createDcsClient<P extends DcsPaths>(identity: ClientIdentity, op
     const instance_id = requirePathId("instanceId", fields.instanceId);
     const backup_id = requirePathId("backupId", fields.backupId);
     const expiration = requireInteger("expiration", fields.expiration ?? DEFAULT_DCS_EXPIRATION, 300, 86400);
-    const project_id = opened.settings.projectId as string;
+    const project_id = opened.projectId as string;
     const { data, requestId, startedAt } = await send(
       (init) =>
         raw.POST(DCS_PATH, {

@@ -1,4 +1,5 @@
-import { ValidationError, requireId } from "../index.js";
+import { ValidationError } from "../errors.js";
+import { requireId } from "../validate.js";
 
 /**
  * An id sent as a query value: a non-empty string with no whitespace anywhere (the specs' `^\S+$`). A space or tab

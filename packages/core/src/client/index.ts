@@ -1,7 +1,7 @@
 /**
  * Building blocks shared by the backup-links client packages: option handling, wiring of openapi-fetch to
  * `@backup-links/core`'s transport, error mapping, a redacting client face, and the Huawei-family operations.
- * Not a user API: import the client packages instead. Meant to move into `@backup-links/core`.
+ * Not a user API: import the client packages instead.
  */
 export type { ClientOptions, HuaweiFamilyClientOptions, JdCloudClientOptions, CallOptions } from "./options.js";
 export { requireQueryId, requirePathId } from "./ids.js";

@@ -1,36 +1,41 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { createTransport, type Provider, type Service, type Transport } from "../index.js";
+import createClient, { type Client } from "openapi-fetch";
+import type { ApiProfile } from "../api-profile.js";
+import { INSPECT } from "../redact.js";
+import { createTransport, type Transport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
-import { requireOptionsObject, resolveSettings, type ClientSettings } from "./settings.js";
+import { requireOptionsObject, resolveSettings } from "./settings.js";
 
-/** Who a client is: its API id, the name it shows in `util.inspect`, where it talks to, and its package. */
+/** Who a client is: its API id, the name it shows in `util.inspect`, what it talks to, and its package. */
 export interface ClientIdentity {
   /** API id, e.g. `otc-rds`. */
   api: string;
   /** Shown by `util.inspect`, e.g. `OtcRdsClient`. */
   displayName: string;
-  provider: Provider;
-  service: Service;
+  /** What the client talks to: `OTC_RDS`, ... (regions, endpoint hosts, authentication, environment names). */
+  profile: ApiProfile;
   /** For the User-Agent: `{ name: "@backup-links/otc-rds", version: "0.1.0" }`. */
   packageName: string;
   version: string;
 }
 
 /**
- * The identity of the client package for API `api` (`<provider>-<service>`, e.g. `otc-rds`), published as
- * `@backup-links/<api>` at `version`.
+ * The identity of the client package for the API of `profile` (id `<provider>-<service>`, e.g. `otc-rds`),
+ * published as `@backup-links/<id>` at `version`.
  */
-export function clientIdentity(api: `${Provider}-${Service}`, displayName: string, version: string): ClientIdentity {
-  const [provider, service] = api.split("-") as [Provider, Service];
-  return { api, displayName, provider, service, packageName: `@backup-links/${api}`, version };
+export function clientIdentity(profile: ApiProfile, displayName: string, version: string): ClientIdentity {
+  const api = `${profile.provider}-${profile.service}`;
+  return { api, displayName, profile, packageName: `@backup-links/${api}`, version };
 }
 
 export interface OpenedClient<Paths extends {}> {
   /** The typed openapi-fetch client, wired to core's transport (signing, timeout, retries, User-Agent). */
   raw: Client<Paths>;
   transport: Transport;
-  settings: ClientSettings;
+  /** Huawei Cloud / OTC: the project id every path starts with. */
+  projectId: string | undefined;
+  /** The kind of credentials; the credentials themselves live only in the transport's closure. */
+  auth: "token" | "accessKey";
 }
 
 /**
@@ -39,49 +44,35 @@ export interface OpenedClient<Paths extends {}> {
  */
 export function openClient<Paths extends {}>(identity: ClientIdentity, options: unknown): OpenedClient<Paths> {
   requireOptionsObject(options);
-  const settings = resolveSettings(identity.provider, options as HuaweiFamilyClientOptions);
+  const { credentials, region, projectId, userAgent } = resolveSettings(identity.profile, options as HuaweiFamilyClientOptions);
   const transport = createTransport({
-    provider: identity.provider,
-    service: identity.service,
-    region: settings.region,
+    api: identity.profile,
+    region,
     baseUrl: options.baseUrl,
-    credentials: settings.credentials,
-    projectId: settings.projectId,
-    userAgent: { name: identity.packageName, version: identity.version },
+    credentials,
+    projectId,
+    userAgent: { name: identity.packageName, version: identity.version, extra: userAgent },
     timeoutMs: options.timeoutMs,
     retry: options.retry,
     fetch: options.fetch,
   });
   const raw = createClient<Paths>(transport.clientOptions);
-  raw.use(transport.middleware);
-  if (settings.userAgent !== undefined) raw.use(appendUserAgent(settings.userAgent));
-  return { raw, transport, settings };
+  // No `raw.use(transport.middleware)`: the transport's fetch sets the same User-Agent on every attempt.
+  return { raw, transport, projectId, auth: "token" in credentials ? "token" : "accessKey" };
 }
-
-/** Runs after the transport's middleware, which has set our own product tokens. */
-function appendUserAgent(extra: string): Middleware {
-  return {
-    onRequest({ request }) {
-      const current = request.headers.get("User-Agent");
-      request.headers.set("User-Agent", current ? `${current} ${extra}` : extra);
-    },
-  };
-}
-
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Freezes `methods` into the client object and gives it a safe face: `JSON.stringify` and `util.inspect` show only
  * the API id, endpoint, region, project id and the kind of credentials. Secrets live only inside core's transport
- * closure, never on the object, so nothing that walks the object can reach them.
+ * closure, never on the object nor in `opened`, so nothing that walks them can reach them.
  */
 export function presentClient<T extends object>(opened: OpenedClient<{}>, identity: ClientIdentity, methods: T): Readonly<T> {
   const summary = {
     api: identity.api,
     baseUrl: opened.transport.baseUrl,
     region: opened.transport.region,
-    ...(opened.settings.projectId === undefined ? {} : { projectId: opened.settings.projectId }),
-    auth: "token" in opened.settings.credentials ? "token" : "accessKey",
+    ...(opened.projectId === undefined ? {} : { projectId: opened.projectId }),
+    auth: opened.auth,
   };
   Object.defineProperties(methods, {
     toJSON: { value: () => ({ ...summary }) },

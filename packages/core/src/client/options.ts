@@ -1,4 +1,5 @@
-import type { AccessKeyCredentials, Credentials, Environment, FetchLike, RetryOptions } from "../index.js";
+import type { AccessKeyCredentials, Credentials, Environment } from "../credentials.js";
+import type { FetchLike, RetryOptions } from "../transport.js";
 
 /** Options every backup-links client accepts. All are optional; see each client's README for the defaults. */
 export interface ClientOptions {

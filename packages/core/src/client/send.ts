@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ValidationError, apiErrorFromResponse } from "../index.js";
+import { ValidationError, apiErrorFromResponse } from "../errors.js";
 import type { CallOptions } from "./options.js";
 
 /** What a friendly method passes to openapi-fetch on top of the operation's params. */

@@ -57,13 +57,6 @@ export function percentEncode(value: string): string {
   return percentEncodeBytes(utf8.encode(value));
 }
 
-function hexValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0x41 && code <= 0x46) return code - 0x37;
-  if (code >= 0x61 && code <= 0x66) return code - 0x57;
-  return -1;
-}
-
 /**
  * Percent-decodes to bytes. A `%` not followed by two hex digits stays a literal `%` (as Go's lenient servers and
  * browsers treat it). With `plusIsSpace`, `+` is a space (form decoding, what servers apply to query strings).
@@ -75,10 +68,9 @@ export function percentDecodeBytes(text: string, plusIsSpace: boolean): Uint8Arr
   for (let i = 0; i < raw.length; i++) {
     const byte = raw[i]!;
     if (byte === 0x25 && i + 2 < raw.length) {
-      const hi = hexValue(raw[i + 1]!);
-      const lo = hexValue(raw[i + 2]!);
-      if (hi >= 0 && lo >= 0) {
-        out[n++] = (hi << 4) | lo;
+      const hex = String.fromCharCode(raw[i + 1]!, raw[i + 2]!);
+      if (/^[\da-f]{2}$/i.test(hex)) {
+        out[n++] = parseInt(hex, 16);
         i += 2;
         continue;
       }
@@ -146,12 +138,6 @@ function toBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
-function toHex(buffer: ArrayBuffer): string {
-  let out = "";
-  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, "0");
-  return out;
-}
-
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
   if (!s) throw new Error("Web Crypto (globalThis.crypto.subtle) is not available in this runtime");
@@ -160,7 +146,7 @@ function subtle(): SubtleCrypto {
 
 /** hex(SHA-256(data)). */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  return toHex(await subtle().digest("SHA-256", toBytes(data)));
+  return bytesToHex(new Uint8Array(await subtle().digest("SHA-256", toBytes(data))));
 }
 
 /** HMAC-SHA256(key, data) as raw bytes. */

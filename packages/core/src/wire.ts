@@ -1,0 +1,20 @@
+/** Reads a request's body once, as the exact bytes that will be sent. */
+export async function readBody(request: Request): Promise<Uint8Array | undefined> {
+  if (request.body === null) return undefined;
+  return new Uint8Array(await request.clone().arrayBuffer());
+}
+
+/** A new Request with the same target and options, the given headers, body bytes and signal. */
+export function rebuildRequest(
+  request: Request,
+  headers: Headers,
+  body: Uint8Array | undefined,
+  signal: AbortSignal = request.signal,
+): Request {
+  // Only fields every runtime implements (Cloudflare Workers, for one, reject `cache` and friends).
+  const init: RequestInit = { method: request.method, headers, signal, redirect: request.redirect };
+  if (body !== undefined && request.method !== "GET" && request.method !== "HEAD") {
+    init.body = body as Uint8Array<ArrayBuffer>;
+  }
+  return new Request(request.url, init);
+}
