@@ -5,9 +5,9 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { makeTempDir, removeTempDir } from "./temp-dirs.js";
 
 export type RssMethod = "gnu-time" | "proc-vmhwm";
 
@@ -38,7 +38,7 @@ async function readVmHwm(pid: number): Promise<number | undefined> {
 
 export async function runMeasured(command: string, args: string[], options: { timeoutMs: number; cwd?: string }): Promise<MeasuredRun> {
   const method = rssMethod();
-  const scratch = method === "gnu-time" ? await mkdtemp(path.join(tmpdir(), "backup-links-bench-time-")) : undefined;
+  const scratch = method === "gnu-time" ? await makeTempDir("backup-links-bench-time-") : undefined;
   const timeFile = scratch === undefined ? undefined : path.join(scratch, "rss");
   const [file, argv] =
     timeFile === undefined ? [command, args] : [GNU_TIME, ["-f", "%M", "-o", timeFile, command, ...args]];
@@ -73,6 +73,6 @@ export async function runMeasured(command: string, args: string[], options: { ti
     }
     return { code, stdout, stderr, wallMs, peakRssBytes, rssMethod: method };
   } finally {
-    if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) await removeTempDir(scratch);
   }
 }

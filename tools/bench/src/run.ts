@@ -17,6 +17,16 @@ import { renderBenchmarksMarkdown } from "./markdown.js";
 import { BENCHMARKS_MD } from "./paths.js";
 import { SUITE_NAMES, type SuiteName } from "./results.js";
 import { SignatureMismatchError } from "./suites/signing.js";
+import { removeAllTempDirsSync } from "./temp-dirs.js";
+
+// Ctrl-C or a CI timeout: no `finally` runs on the way out, so remove the temp dirs (1 GiB copies, a clone) here.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    removeAllTempDirsSync();
+    process.stderr.write(`[bench] stopped by ${signal}; temporary files removed\n`);
+    process.exit(130);
+  });
+}
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;

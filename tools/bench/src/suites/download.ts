@@ -13,7 +13,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
+import { makeTempDir, removeTempDir } from "../temp-dirs.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -169,7 +170,7 @@ interface ToolRunner {
 
 export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<DownloadSuiteResult> {
   const timeoutMs = options.timeoutMs ?? 300_000;
-  const dir = await mkdtemp(path.join(options.tempRoot ?? tmpdir(), DOWNLOAD_TEMP_PREFIX));
+  const dir = await makeTempDir(DOWNLOAD_TEMP_PREFIX, options.tempRoot ?? tmpdir());
   try {
     const served = await createServedFile(dir, options.fileBytes);
     const server = await startServer(serverScript("file-server.mjs"), [served.file]);
@@ -249,6 +250,6 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
       await server.stop();
     }
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }

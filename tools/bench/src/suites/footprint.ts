@@ -8,14 +8,14 @@
  * - cold import: a fresh `node --input-type=module -e "await import(...)"` process, median wall time of N runs,
  *   minus the median of the same process importing nothing.
  */
-import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { BENCH_DIR, CLIENTS, REPO_ROOT } from "../paths.js";
 import { runChecked, runCommand } from "../proc.js";
 import { median } from "../stats.js";
+import { makeTempDir, removeTempDir } from "../temp-dirs.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // browser bundle
@@ -160,7 +160,7 @@ export async function installSize(
   specs: string[],
   options: InstallOptions = {},
 ): Promise<InstallSizeResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), "backup-links-bench-install-"));
+  const dir = await makeTempDir("backup-links-bench-install-");
   const installed = specs.map((s) => (path.isAbsolute(s) ? path.basename(s) : s));
   try {
     await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "bench-install", private: true }));
@@ -183,13 +183,13 @@ export async function installSize(
   } catch (error) {
     return { name, kind, installed, error: (error instanceof Error ? error.message : String(error)).slice(0, 400) };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
 
 /** Our packages as published (packed), and the official SDK packages at the versions the bench pins. */
 export async function measureInstallSizes(options: InstallOptions = {}): Promise<InstallSizeResult[]> {
-  const packDir = await mkdtemp(path.join(tmpdir(), "backup-links-bench-pack-"));
+  const packDir = await makeTempDir("backup-links-bench-pack-");
   try {
     const pack = (id: string) => packWorkspacePackage(path.join(REPO_ROOT, "packages", id), packDir);
     const results: InstallSizeResult[] = [];
@@ -222,7 +222,7 @@ export async function measureInstallSizes(options: InstallOptions = {}): Promise
     );
     return results;
   } finally {
-    await rm(packDir, { recursive: true, force: true });
+    await removeTempDir(packDir);
   }
 }
 

@@ -7,11 +7,10 @@
  *   warm build `pnpm build`  again: every task a cache hit
  *   contract   `pnpm --filter @backup-links/contract-tests test`
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "../paths.js";
 import { runCommand, stripAnsi } from "../proc.js";
+import { makeTempDir, removeTempDir } from "../temp-dirs.js";
 
 export interface PipelineStep {
   name: string;
@@ -60,7 +59,7 @@ export interface PipelineOptions {
 export async function runPipelineSuite(options: PipelineOptions = {}): Promise<PipelineSuiteResult> {
   const steps = options.steps ?? DEFAULT_PIPELINE_STEPS;
   const clone = options.clone ?? true;
-  const temp = clone ? await mkdtemp(path.join(tmpdir(), "backup-links-bench-pipeline-")) : undefined;
+  const temp = clone ? await makeTempDir("backup-links-bench-pipeline-") : undefined;
   const cwd = temp === undefined ? (options.cwd ?? REPO_ROOT) : path.join(temp, "repo");
   const results: PipelineStepResult[] = [];
   let commit: string | undefined;
@@ -90,6 +89,6 @@ export async function runPipelineSuite(options: PipelineOptions = {}): Promise<P
     }
     return { ...(commit === undefined ? {} : { commit }), steps: results };
   } finally {
-    if (temp !== undefined) await rm(temp, { recursive: true, force: true });
+    if (temp !== undefined) await removeTempDir(temp);
   }
 }
