@@ -2,7 +2,7 @@
  * Suite 4: the build pipeline's wall time. It runs in a fresh `git clone` of the repository's committed HEAD (in a
  * temp dir), so that the cold build is really cold (no turbo cache, no dist/) and so that it never rewrites the
  * dist/ folders of the working tree other people are testing against:
- *   setup      `pnpm install --frozen-lockfile --offline` (from the local pnpm store; timed, not a target)
+ *   setup      `pnpm install --frozen-lockfile --prefer-offline` (from the local pnpm store; timed, not a target)
  *   cold build `pnpm build`  = `turbo run build docs` with an empty cache
  *   warm build `pnpm build`  again: every task a cache hit
  *   contract   `pnpm --filter @backup-links/contract-tests test`
@@ -42,7 +42,7 @@ const pnpmEnv = (): NodeJS.ProcessEnv => ({
 });
 
 export const DEFAULT_PIPELINE_STEPS: PipelineStep[] = [
-  { name: "setup: pnpm install (offline, frozen lockfile)", command: "pnpm", args: ["install", "--frozen-lockfile", "--offline"], required: true },
+  { name: "setup: pnpm install (frozen lockfile, from the local store)", command: "pnpm", args: ["install", "--frozen-lockfile", "--prefer-offline"], required: true },
   { name: "cold build (pnpm build, empty cache)", command: "pnpm", args: ["build"], required: true },
   { name: "warm build (pnpm build, cached)", command: "pnpm", args: ["build"] },
   { name: "contract suites (pnpm --filter @backup-links/contract-tests test)", command: "pnpm", args: ["--filter", "@backup-links/contract-tests", "test"] },
