@@ -18,7 +18,7 @@ export {
   type ParsedErrorBody,
 } from "./errors.js";
 export { redactUrl, redactText, protectCredentials } from "./redact.js";
-export { requireId, requireInteger, requireDigits, requireOneOf } from "./validate.js";
+export { requireId, requireInteger, requireDigits, requireOneOf, requireProductTokens } from "./validate.js";
 export { parseLinkExpiredTime, kilobytesToBytes } from "./time.js";
 export { type Provider, type Service, type ApiProfile } from "./api-profile.js";
 export {

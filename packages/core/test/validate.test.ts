@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CORE_VERSION, ValidationError, requireDigits, requireId, requireInteger, requireOneOf } from "../src/index.js";
+import { CORE_VERSION, ValidationError, requireDigits, requireId, requireInteger, requireOneOf, requireProductTokens } from "../src/index.js";
 
 function thrown(fn: () => unknown): ValidationError {
   try {
@@ -60,5 +60,16 @@ describe("CORE_VERSION", () => {
   it("equals package.json's version", () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
     expect(CORE_VERSION).toBe(pkg.version);
+  });
+});
+
+describe("requireProductTokens", () => {
+  it.each(["my-app/1.0", "my-app/1.0 (nightly) other/2"])("accepts %j", (value) => {
+    expect(requireProductTokens("userAgent", value)).toBe(value);
+  });
+  it.each(["", " a/1", "a/1 ", "a/1  b/2", "a/1\r\nX-Evil: 1", "ä/1", 42])("refuses %j", (value) => {
+    expect(() => requireProductTokens("userAgent", value)).toThrow(
+      new ValidationError("userAgent", "must be product tokens of visible ASCII characters, e.g. my-app/1.0"),
+    );
   });
 });
