@@ -9,19 +9,20 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { CLIENT_PACKAGES } from "../src/published.ts";
 
-/** The size we aim for, min+gzip. */
-export const TARGET_BYTES = 10 * 1024;
 /**
- * What the test enforces. Above the target because @backup-links/core alone weighs about 8 kB min+gzip in a
- * client bundle (its transport pulls in both signers, every region table and the error parsers) and openapi-fetch
- * 2.6 kB; the clients' own code is under 1 kB. Lower it to TARGET_BYTES when core gets there.
+ * What every client's browser bundle must stay under, min+gzip: "10 kB" read as 10,000 bytes (decimal kilobytes,
+ * the stricter reading of the target; 10 KiB would be 10,240). A client bundles its own API profile of
+ * @backup-links/core (one signer, one region table, one provider's environment names), the client kit and
+ * openapi-fetch (about 2.6 kB of it).
  */
-export const BUDGET_BYTES = 12 * 1024;
+export const BUDGET_BYTES = 10_000;
 
 export interface BundleSize {
   name: string;
   minifiedBytes: number;
   gzippedBytes: number;
+  /** The minified bundle, for tests that check what is (not) in it. */
+  code: string;
 }
 
 /** Bundles `export { <factory> } from "<package>"` as a browser app would, resolving the built packages. */
@@ -36,7 +37,12 @@ export async function measureBundle(name: string, factory: string): Promise<Bund
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.contents;
-  return { name, minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength };
+  return {
+    name,
+    minifiedBytes: code.byteLength,
+    gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
+    code: new TextDecoder().decode(code),
+  };
 }
 
 export async function measureAll(): Promise<BundleSize[]> {
@@ -48,7 +54,7 @@ export async function measureAll(): Promise<BundleSize[]> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const sizes = await measureAll();
   const width = Math.max(...sizes.map((s) => s.name.length));
-  console.log(`${"package".padEnd(width)}  minified  min+gzip   (bytes; target ${TARGET_BYTES}, enforced ${BUDGET_BYTES})`);
+  console.log(`${"package".padEnd(width)}  minified  min+gzip   (bytes; budget: min+gzip under ${BUDGET_BYTES})`);
   for (const s of sizes) {
     console.log(`${s.name.padEnd(width)}  ${String(s.minifiedBytes).padStart(8)}  ${String(s.gzippedBytes).padStart(8)}`);
   }
