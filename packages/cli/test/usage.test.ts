@@ -60,6 +60,10 @@ const CASES: Array<{ argv: string[]; env?: Record<string, string>; stderr: strin
   { argv: [...RDS, "--backup-id", "b", "--expiration", "600"], stderr: `backup-links: --expiration: is not used by otc-rds\n${LINKS_HELP}` },
   { argv: [...RDS, "--backup-id", "b", "--file-name", "x.bak"], stderr: `backup-links: --file-name: is not used by otc-rds\n${LINKS_HELP}` },
   {
+    argv: ["links", "jdcloud-rds", "--region", "cn-north-1", "--backup-id", "b", "--file-name", "db\u0001.bak"],
+    stderr: `backup-links: --file-name: must not contain a control character\n${LINKS_HELP}`,
+  },
+  {
     argv: ["links", "otc-rds", "--backup-id", "b"],
     stderr: `backup-links: --region: is required for otc-rds unless --endpoint is given; one of eu-ch2, eu-de, eu-nl (or set OS_REGION_NAME)\n${LINKS_HELP}`,
   },
@@ -113,7 +117,8 @@ const CASES: Array<{ argv: string[]; env?: Record<string, string>; stderr: strin
 ];
 
 describe("bad usage", () => {
-  it.each(CASES.map((c) => ({ ...c, line: c.argv.map((a) => (a === "" || a.includes(" ") ? JSON.stringify(a) : a)).join(" ") })))(
+  // eslint-disable-next-line no-control-regex
+  it.each(CASES.map((c) => ({ ...c, line: c.argv.map((a) => (a === "" || /[\s\x00-\x1f\x7f]/.test(a) ? JSON.stringify(a) : a)).join(" ") })))(
     "backup-links $line",
     async ({ argv, env, stderr }) => {
     const result = await runCaptured(argv, { env: env ?? TEST_ENV });
@@ -123,6 +128,22 @@ describe("bad usage", () => {
     expect(result.requests).toHaveLength(0);
     },
   );
+});
+
+describe("--file-name", () => {
+  it("passes a JD file name with spaces inside through to the request (the client checks it against the spec)", async () => {
+    const body = { requestId: "r1", result: { publicURL: "https://oss.example/db%20with%20space.bak?Expires=1", internalURL: "" } };
+    const result = await runCaptured(
+      ["links", "jdcloud-rds", "--region", "cn-north-1", "--backup-id", "b1", "--file-name", "db with space.bak", "--json"],
+      { fetch: async () => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } }) },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.requests.map((r) => r.url)).toEqual([
+      "https://rds.jdcloud-api.com/v1/regions/cn-north-1/backups/b1:describeBackupDownloadURL?fileName=db%20with%20space.bak",
+    ]);
+    expect(JSON.parse(result.stdout).files.map((f: { name: string }) => f.name)).toEqual(["db with space.bak"]);
+  });
 });
 
 describe("help and version", () => {

@@ -61,10 +61,17 @@ export interface JdCloudRdsClient {
   readonly raw: Client<paths>;
 }
 
-/** A file of the backup (SQL Server): a name, not a path (the spec's pattern refuses "/" and "\\"). */
+/**
+ * A file of the backup (SQL Server), checked exactly as the spec's `fileName` pattern
+ * `^[^\s/\\\x00-\x1f\x7f]([^/\\\x00-\x1f\x7f]*[^\s/\\\x00-\x1f\x7f])?$` (minLength 1): a name, not a path; no control
+ * character anywhere; no whitespace at either end, while spaces inside are fine ("db with space.bak").
+ */
 function requireFileName(value: unknown): string {
+  // A non-empty string without whitespace at either end: String#trim strips exactly what the pattern's \s matches.
   const name = requireId("fileName", value);
   if (/[/\\]/.test(name)) throw new ValidationError("fileName", 'must be a file name without "/" or "\\"');
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(name)) throw new ValidationError("fileName", "must not contain a control character");
   return name;
 }
 

@@ -1,7 +1,10 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeClientSuite, jsonResponse, recordingFetch, TEST_ACCESS_KEY, TEST_SECRET_KEY, type ClientCase } from "@backup-links/testkit/client-suite.ts";
+import { compileParameterValidator, loadSpec } from "@backup-links/testkit/schema.ts";
 import { verifyJdCloud2 } from "@backup-links/testkit/verify-signature.ts";
-import { createJdCloudRdsClient } from "../src/index.js";
+import { createJdCloudRdsClient, CURRENT_PATH, ValidationError } from "../src/index.js";
 
 const REQUEST_ID = "c3kq7c6aqkf1v2q0gw3w5ea5ahrfbp4j";
 const HOST = "https://rds.jdcloud-api.com";
@@ -46,6 +49,7 @@ const jd: ClientCase = {
     { name: "a fileName with a backslash", input: { ...valid, fileName: "dir\\a.bak" }, field: "fileName" },
     { name: "an empty fileName", input: { ...valid, fileName: "" }, field: "fileName" },
     { name: "a fileName of the wrong type", input: { ...valid, fileName: ["a.bak"] }, field: "fileName" },
+    { name: "a fileName with a control character", input: { ...valid, fileName: "db\u0000.bak" }, field: "fileName" },
     { name: "urlExpirationSecond 0", input: { ...valid, urlExpirationSecond: 0 }, field: "urlExpirationSecond" },
     { name: "urlExpirationSecond 86401", input: { ...valid, urlExpirationSecond: 86401 }, field: "urlExpirationSecond" },
     { name: "urlExpirationSecond \"86401\"", input: { ...valid, urlExpirationSecond: "86401" }, field: "urlExpirationSecond" },
@@ -132,6 +136,65 @@ describe("jdcloud-rds specifics", () => {
     await createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch }).getBackupDownloadLinks({ backupId: "a?b#c%d" });
     expect(requests[0]!.url).toBe(`${HOST}/v1/regions/cn-north-1/backups/a%3Fb%23c%25d:describeBackupDownloadURL`);
     expect(verifyJdCloud2(requests[0]!, credentials, { region: "cn-north-1", service: "rds" }).valid).toBe(true);
+  });
+
+  it("sends a fileName with spaces inside, percent-encoded, and signs it", async () => {
+    const { fetch, requests } = succeed();
+    const client = createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch });
+    await client.getBackupDownloadLinks({ backupId: "b1", fileName: "db with space.bak" });
+    expect(requests.map((r) => r.url)).toEqual([`${HOST}/v1/regions/cn-north-1/backups/b1:describeBackupDownloadURL?fileName=db%20with%20space.bak`]);
+    expect(new URL(requests[0]!.url).searchParams.get("fileName")).toBe("db with space.bak");
+    expect(verifyJdCloud2(requests[0]!, credentials, { region: "cn-north-1", service: "rds" }).valid).toBe(true);
+  });
+
+  it("refuses a fileName with a control character anywhere, naming the rule, before sending", async () => {
+    const { fetch, requests } = succeed();
+    const client = createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch });
+    for (const fileName of ["db\u0000.bak", "db\u0007 1.bak", "\u0001db.bak", "db.bak\u001f", "db\u007f.bak", "\u0000"]) {
+      const error = await client.getBackupDownloadLinks({ backupId: "b1", fileName }).catch((e: unknown) => e);
+      expect(error, JSON.stringify(fileName)).toBeInstanceOf(ValidationError);
+      expect({ field: (error as ValidationError).field, rule: (error as ValidationError).rule }).toEqual({
+        field: "fileName",
+        rule: "must not contain a control character",
+      });
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it("accepts exactly the fileName values the bundled spec's fileName schema accepts", async () => {
+    const specFile = join(dirname(createRequire(import.meta.url).resolve("@backup-links/spec-jdcloud-rds/package.json")), "dist", "openapi.json");
+    const specAccepts = compileParameterValidator(loadSpec(specFile), CURRENT_PATH, "get", "fileName", "query");
+    const { fetch, requests } = succeed();
+    const client = createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch });
+    // Every string of up to three characters from a set that hits each part of the rule: letters, the separators,
+    // ASCII and Unicode whitespace, C0 controls and DEL, a C1 control, a non-ASCII letter.
+    const alphabet = ["a", ".", " ", "\t", "\n", "\u0000", "\u0001", "\u001f", "\u007f", "\u0085", "\u00a0", "\u2028", "/", "\\", "é"];
+    let samples = [""];
+    const all = [""];
+    for (let length = 1; length <= 3; length++) {
+      samples = samples.flatMap((prefix) => alphabet.map((ch) => prefix + ch));
+      all.push(...samples);
+    }
+    const disagreements: string[] = [];
+    let accepted = 0;
+    for (const fileName of all) {
+      const sent = requests.length;
+      const outcome = await client.getBackupDownloadLinks({ backupId: "b1", fileName }).then(
+        () => true,
+        (error: unknown) => {
+          if (!(error instanceof ValidationError) || error.field !== "fileName") throw error;
+          return false;
+        },
+      );
+      expect(requests.length).toBe(sent + (outcome ? 1 : 0));
+      if (outcome) accepted++;
+      if (outcome !== specAccepts(fileName)) disagreements.push(JSON.stringify(fileName));
+    }
+    expect(disagreements).toEqual([]);
+    // 1 + 15 + 225 + 3375 samples. Accepted: at either end one of 4 (a . U+0085 é), inside one of 7 (also space,
+    // U+00A0, U+2028), so 4 + 4*4 + 4*7*4 = 132, and the comparison above compares both outcomes.
+    expect(all.length).toBe(3616);
+    expect(accepted).toBe(132);
   });
 
   it("reports available: false while both URLs are empty strings", async () => {

@@ -111,7 +111,7 @@ export function jdcloudRdsContract(create: Factory, { ApiError, ValidationError 
     ValidationError,
     edgeInputs: [
       ...["a b", "a/b", "a:b", ".."].map((backupId) => ({ name: `backupId ${JSON.stringify(backupId)}`, input: { backupId } })),
-      ...["a/b.bak", "a\\b.bak", "my test.bak"].map((fileName) => ({
+      ...["a/b.bak", "a\\b.bak", "my test.bak", "\u0001a.bak", "a\u0000b.bak"].map((fileName) => ({
         name: `fileName ${JSON.stringify(fileName)}`,
         input: { backupId: JD_BACKUP_ID, fileName },
       })),
@@ -124,6 +124,7 @@ export function jdcloudRdsContract(create: Factory, { ApiError, ValidationError 
       get("urlExpirationSecond 86401 (above 86400) -> 400", `${CURRENT_TARGET}?urlExpirationSecond=86401`, { location: ["request", "query", "urlexpirationsecond"], code: "pattern" }),
       get("urlExpirationSecond not digits -> 400", `${CURRENT_TARGET}?urlExpirationSecond=1e3`, { location: ["request", "query", "urlexpirationsecond"], code: "pattern" }),
       get("fileName with a slash (pattern) -> 400", `${CURRENT_TARGET}?fileName=a%2Fb.bak`, { location: ["request", "query", "filename"], code: "pattern" }),
+      get("fileName starting with a control character (pattern) -> 400", `${CURRENT_TARGET}?fileName=%01a.bak`, { location: ["request", "query", "filename"], code: "pattern" }),
       get("legacy path, urlExpirationSecond 86401 -> 400", `${LEGACY_TARGET}?urlExpirationSecond=86401`, { location: ["request", "query", "urlexpirationsecond"], code: "pattern" }),
       get("no credentials -> 401", CURRENT_TARGET, { location: ["request"], code: 401, message: "Invalid security scheme used" }, 401, {} as typeof SIGNED),
       get("legacy path, no credentials -> 401", LEGACY_TARGET, { location: ["request"], code: 401, message: "Invalid security scheme used" }, 401, {} as typeof SIGNED),

@@ -226,6 +226,8 @@ describe("JD Cloud parameters and envelopes", () => {
     expect(["my_test_db.bak", "a", "db with space.bak"].map((v) => fileName(v))).toEqual([true, true, true]);
     expect(["", " my_test_db.bak", "my_test_db.bak ", "dir/my_test_db.bak", "dir\\x.bak"].map((v) => fileName(v))).toEqual([false, false, false, false, false]);
     expect(["x\n.bak", "x\u0000.bak", "x\u007f.bak", "x\t.bak"].map((v) => fileName(v))).toEqual([false, false, false, false]);
+    // A control character that is not whitespace at either end (or alone) is refused too, not only inside.
+    expect(["\u0001x.bak", "x.bak\u001f", "\u007f", "\u0000"].map((v) => fileName(v))).toEqual([false, false, false, false]);
   });
   it("regionId is one of the four documented regions", () => {
     const region = compileParameterValidator(spec, path, "get", "regionId", "path");

@@ -250,7 +250,7 @@ describe("jdcloud-rds", () => {
     const expected = [
       { name: "regionId", in: "path", required: true, type: "string", enum: ["cn-north-1", "cn-east-1", "cn-east-2", "cn-south-1"] },
       { name: "backupId", in: "path", required: true, type: "string", minLength: 1, pattern: "^(?!\\.\\.?$)[^\\s/:]+$" },
-      { name: "fileName", in: "query", required: false, type: "string", minLength: 1, pattern: "^[^\\s/\\\\]([^/\\\\\\u0000-\\u001f\\u007f]*[^\\s/\\\\])?$" },
+      { name: "fileName", in: "query", required: false, type: "string", minLength: 1, pattern: "^[^\\s/\\\\\\u0000-\\u001f\\u007f]([^/\\\\\\u0000-\\u001f\\u007f]*[^\\s/\\\\\\u0000-\\u001f\\u007f])?$" },
       { name: "urlExpirationSecond", in: "query", required: false, type: "string", pattern: "^([1-9][0-9]{0,3}|[1-7][0-9]{4}|8[0-5][0-9]{3}|86[0-3][0-9]{2}|86400)$" },
     ];
     expect(parameterSummary(spec, path, "get")).toEqual(expected);
