@@ -6,7 +6,8 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startMocks, type Mocks } from "@backup-links/mock";
-import { API_IDS, APIS, type ApiId } from "./links/apis.js";
+import { API_IDS, type ApiId } from "@backup-links/core";
+import { APIS } from "./links/apis.js";
 
 const BIN = fileURLToPath(new URL("./bin.js", import.meta.url));
 

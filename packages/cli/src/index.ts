@@ -4,7 +4,9 @@
  */
 export { getBackupLinks } from "./links/get-backup-links.js";
 export type { BackupLinks, GetBackupLinksOptions, FileLink } from "./links/types.js";
-export { API_IDS, APIS, isApiId, regionsOf, type ApiId, type ApiDescription, type ExpirationRule } from "./links/apis.js";
+// The API ids are core's (one definition for the CLI, the mock and the tools); re-exported as before.
+export { API_IDS, isApiId, type ApiId } from "@backup-links/core";
+export { APIS, regionsOf, type ApiDescription, type ExpirationRule } from "./links/apis.js";
 export { downloadFile, type DownloadFileOptions, type DownloadFileResult } from "./download/download-file.js";
 export {
   downloadBackup,

@@ -1,6 +1,6 @@
 import { listRegions } from "@backup-links/core";
 import { describe, expect, it } from "vitest";
-import { API_IDS } from "../src/links/apis.js";
+import { API_IDS } from "@backup-links/core";
 import { runCaptured } from "./helpers/run.js";
 
 describe("backup-links apis", () => {

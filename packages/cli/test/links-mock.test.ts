@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { startMocks, type Mocks } from "@backup-links/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_IDS, type ApiId } from "../src/links/apis.js";
+import { API_IDS, type ApiId } from "@backup-links/core";
 import { getBackupLinks } from "../src/links/get-backup-links.js";
 import { nodeFetch } from "../src/links/node-fetch.js";
 import { runCaptured, TEST_ENV, TEST_SECRETS } from "./helpers/run.js";

@@ -21,6 +21,7 @@ export { redactUrl, redactText, protectCredentials } from "./redact.js";
 export { requireId, requireInteger, requireDigits, requireOneOf, requireProductTokens } from "./validate.js";
 export { parseLinkExpiredTime, kilobytesToBytes } from "./time.js";
 export { type Provider, type Service, type ApiProfile } from "./api-profile.js";
+export { API_IDS, isApiId, type ApiId } from "./api-ids.js";
 export {
   OTC_RDS,
   OTC_DDS,

@@ -1,12 +1,14 @@
 // API profiles: what a client passes to createTransport so that a bundler keeps only its own provider's code.
 import { describe, expect, it } from "vitest";
 import {
+  API_IDS,
   API_PROFILES,
   ENVIRONMENT_VARIABLES,
   HUAWEICLOUD_DCS,
   HUAWEICLOUD_DDS,
   HUAWEICLOUD_RDS,
   JDCLOUD_RDS,
+  isApiId,
   OTC_DCS,
   OTC_DDS,
   OTC_RDS,
@@ -30,16 +32,14 @@ const SK = "sk-secret-value-0123456789";
 
 describe("API profiles", () => {
   it("one profile per client package, in the order of the API ids", () => {
-    expect(API_PROFILES.map((api) => `${api.provider}-${api.service}`)).toEqual([
-      "otc-rds",
-      "huaweicloud-rds",
-      "otc-dds",
-      "huaweicloud-dds",
-      "huaweicloud-dcs",
-      "otc-dcs",
-      "jdcloud-rds",
-    ]);
+    expect(API_IDS).toEqual(["otc-rds", "huaweicloud-rds", "otc-dds", "huaweicloud-dds", "huaweicloud-dcs", "otc-dcs", "jdcloud-rds"]);
+    expect(API_PROFILES.map((api) => `${api.provider}-${api.service}`)).toEqual([...API_IDS]);
     expect([OTC_RDS, HUAWEICLOUD_RDS, OTC_DDS, HUAWEICLOUD_DDS, HUAWEICLOUD_DCS, OTC_DCS, JDCLOUD_RDS]).toEqual(API_PROFILES);
+  });
+
+  it("isApiId accepts exactly the API ids", () => {
+    expect(API_IDS.map((id) => isApiId(id))).toEqual([true, true, true, true, true, true, true]);
+    expect(["", "otc", "OTC-RDS", "jdcloud-dds", "otc-rds ", "aws-rds", "toString"].map((id) => isApiId(id))).toEqual([false, false, false, false, false, false, false]);
   });
 
   it("carry the same regions, environment names and endpoints as the provider-wide functions", () => {

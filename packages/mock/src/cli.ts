@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { API_IDS, type ApiId } from "./apis.js";
+import { API_IDS, type ApiId } from "@backup-links/core";
 import { MockUsageError, startMocks, type Mocks } from "./mocks.js";
 import { PrismStartError } from "./prism.js";
 

@@ -2,7 +2,9 @@
  * @backup-links/mock: Prism mock servers of every backup-links API, from the bundled OpenAPI specs shipped in
  * this package. `startMocks()` for test suites, `backup-links-mock` on the command line.
  */
-export { API_IDS, isApiId, specPath, type ApiId } from "./apis.js";
+// Every API this package can mock, in the order `backup-links-mock` starts them (and assigns ports): core's list.
+export { API_IDS, isApiId, type ApiId } from "@backup-links/core";
+export { specPath } from "./apis.js";
 export { startMock, startMocks, MockUsageError, type Mocks, type StartMocksOptions } from "./mocks.js";
 export {
   startPrism,

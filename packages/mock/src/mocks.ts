@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
-import { API_IDS, isApiId, specPath, type ApiId } from "./apis.js";
+import { API_IDS, isApiId, type ApiId } from "@backup-links/core";
+import { specPath } from "./apis.js";
 import { startPrism, validatePort, type PrismServer } from "./prism.js";
 
 /** Options of {@link startMocks}. */

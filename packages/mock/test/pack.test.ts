@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -9,6 +9,7 @@ import { PACKAGE_DIR, privateTmp, runNode, waitForNoLeftovers } from "./helpers.
 import { exampleRequests, send } from "./spec-requests.js";
 
 const exec = promisify(execFile);
+const CORE_DIR = join(PACKAGE_DIR, "..", "core");
 
 /** pnpm as the test runner was started with it (`pnpm test` sets npm_execpath), else from PATH. */
 function pnpm(args: string[], cwd: string): Promise<{ stdout: string }> {
@@ -35,11 +36,19 @@ it(
       }
       expect(files.filter((file) => /^package\/(src|test|scripts)\//.test(file))).toEqual([]);
 
-      // A clean project that only knows the npm registry and the tarball.
+      // pnpm pack turned the workspace dependency on @backup-links/core into a version range; core is published
+      // alongside, so it is installed from its own tarball (as the registry would serve it at release).
+      const { stdout: manifest } = await exec("tar", ["-xzOf", tarball, "package/package.json"]);
+      const { version: coreVersion } = JSON.parse(readFileSync(join(CORE_DIR, "package.json"), "utf8")) as { version: string };
+      expect((JSON.parse(manifest) as { dependencies: Record<string, string> }).dependencies["@backup-links/core"]).toBe(`^${coreVersion}`);
+      await pnpm(["pack", "--pack-destination", work], CORE_DIR);
+      const coreTarball = join(work, `backup-links-core-${coreVersion}.tgz`);
+
+      // A clean project that only knows the npm registry and the two tarballs.
       const app = join(work, "app");
       mkdirSync(app);
       writeFileSync(join(app, "package.json"), JSON.stringify({ name: "mock-user", version: "1.0.0", private: true }));
-      await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: app, timeout: 240_000 });
+      await exec("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", coreTarball, tarball], { cwd: app, timeout: 240_000 });
 
       const installed = join(app, "node_modules", "@backup-links", "mock");
       const run = runNode(join(app, "node_modules", ".bin", "backup-links-mock"), ["--port", "0"], { TMPDIR: tmp.dir });

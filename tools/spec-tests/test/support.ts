@@ -4,8 +4,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpec, type OpenApiDocument } from "@backup-links/testkit/schema.ts";
 
-export const API_IDS = ["otc-rds", "huaweicloud-rds", "otc-dds", "huaweicloud-dds", "huaweicloud-dcs", "otc-dcs", "jdcloud-rds"] as const;
-export type ApiId = (typeof API_IDS)[number];
+import { API_IDS, type ApiId } from "@backup-links/core";
+
+export { API_IDS, type ApiId };
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO_ROOT = join(PACKAGE_ROOT, "..", "..");

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { API_IDS, isApiId, type ApiId } from "../links/apis.js";
+import { API_IDS, isApiId, type ApiId } from "@backup-links/core";
 import { UsageError } from "./usage-error.js";
 
 /** The options `links` and `download` share: what the API call needs. */

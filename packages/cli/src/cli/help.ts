@@ -1,4 +1,4 @@
-import { API_IDS } from "../links/apis.js";
+import { API_IDS } from "@backup-links/core";
 
 const API_LIST = API_IDS.join(", ");
 

@@ -1,21 +1,4 @@
-import { listRegions, type Provider, type Service } from "@backup-links/core";
-
-/** Every API backup-links covers, in the order the mock starts them. */
-export const API_IDS = [
-  "otc-rds",
-  "huaweicloud-rds",
-  "otc-dds",
-  "huaweicloud-dds",
-  "huaweicloud-dcs",
-  "otc-dcs",
-  "jdcloud-rds",
-] as const;
-
-export type ApiId = (typeof API_IDS)[number];
-
-export function isApiId(value: string): value is ApiId {
-  return (API_IDS as readonly string[]).includes(value);
-}
+import { listRegions, type ApiId, type Provider, type Service } from "@backup-links/core";
 
 /** An accepted range for `expiration` (seconds), and what is sent when it is not given. */
 export interface ExpirationRule {

@@ -1,4 +1,5 @@
 import {
+  API_IDS,
   ENVIRONMENT_VARIABLES,
   ValidationError,
   credentialsFromEnv,
@@ -8,11 +9,12 @@ import {
   listRegions,
   resolveEndpoint,
   validateBaseUrl,
+  type ApiId,
   type Credentials,
   type Environment,
   type FetchLike,
 } from "@backup-links/core";
-import { API_IDS, APIS, type ApiDescription, type ApiId } from "./apis.js";
+import { APIS, type ApiDescription } from "./apis.js";
 import type { GetBackupLinksOptions } from "./types.js";
 
 /** A request that passed every check: what the API adapter needs, nothing left to default. */

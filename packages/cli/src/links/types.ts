@@ -1,6 +1,6 @@
 import type { Credentials, Environment, FetchLike } from "@backup-links/core";
 import type { FileLink } from "../download/events.js";
-import type { ApiId } from "./apis.js";
+import type { ApiId } from "@backup-links/core";
 
 export type { FileLink, FetchLike };
 

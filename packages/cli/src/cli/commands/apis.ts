@@ -1,5 +1,5 @@
-import { ENVIRONMENT_VARIABLES } from "@backup-links/core";
-import { API_IDS, APIS, regionsOf, type ApiDescription } from "../../links/apis.js";
+import { API_IDS, ENVIRONMENT_VARIABLES } from "@backup-links/core";
+import { APIS, regionsOf, type ApiDescription } from "../../links/apis.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { wrapList } from "../table.js";
