@@ -58,7 +58,8 @@ export interface ApiErrorInit extends ParsedErrorBody {
 
 /**
  * The provider answered with a non-2xx status. `status` is the HTTP status; `errorCode`, `errorMessage`,
- * `errorDetail` come from the body; `requestId` from `X-Request-Id` / `x-jdcloud-request-id` or the body.
+ * `errorDetail` come from the body; `requestId` from the body, else `X-Request-Id` / `x-jdcloud-request-id`
+ * (see `requestIdOf`).
  */
 export class ApiError extends BackupLinksError {
   declare readonly status: number;
@@ -213,10 +214,22 @@ export function parseApiErrorBody(body: unknown): ParsedErrorBody {
 const REQUEST_ID_HEADERS = ["x-request-id", "x-jdcloud-request-id", "x-openstack-request-id"];
 
 /**
+ * The request id of an answer, one rule for errors and successful calls alike: the body's own (`requestId` JD,
+ * `request_id` Huawei) first, as the service itself reported it, else the first gateway header that has one
+ * (`X-Request-Id`, `x-jdcloud-request-id`, `X-Openstack-Request-Id`). Sanitised, at most 200 characters.
+ * `body` is the parsed JSON body (or a `ParsedErrorBody`); anything else means "no id in the body".
+ */
+export function requestIdOf(response: Response, body?: unknown): string | undefined {
+  let id = isRecord(body) ? text(body.requestId, 200) ?? text(body.request_id, 200) : undefined;
+  for (const name of REQUEST_ID_HEADERS) id ??= text(response.headers.get(name), 200);
+  return id;
+}
+
+/**
  * Builds the ApiError for a non-2xx response. `body` is what openapi-fetch returned as `error` (it has already
  * consumed the body); if omitted and the body is unread, it is read from `response`. `request` (optional) supplies
- * method and URL; otherwise `response.url` is used. The request id comes from `X-Request-Id` /
- * `x-jdcloud-request-id`, else from the body (`requestId` / `request_id`).
+ * method and URL; otherwise `response.url` is used. The request id is `requestIdOf`'s: the body's
+ * (`requestId` / `request_id`), else `X-Request-Id` / `x-jdcloud-request-id`.
  */
 export async function apiErrorFromResponse(
   response: Response,
@@ -231,11 +244,7 @@ export async function apiErrorFromResponse(
     }
   }
   const parsed = parseApiErrorBody(body);
-  let requestId: string | undefined;
-  for (const name of REQUEST_ID_HEADERS) {
-    requestId = text(response.headers.get(name), 200);
-    if (requestId !== undefined) break;
-  }
   const url = options.request?.url ?? (response.url === "" ? undefined : response.url);
-  return new ApiError({ status: response.status, ...parsed, requestId: requestId ?? parsed.requestId, method: options.request?.method, url });
+  // `parsed.requestId` is the body's id (JSON or not), so requestIdOf sees it as it sees a success body's.
+  return new ApiError({ status: response.status, ...parsed, requestId: requestIdOf(response, parsed), method: options.request?.method, url });
 }

@@ -1,7 +1,7 @@
 // The client kit's own behaviour, beyond what the per-client suites (in each client package) cover.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { clientIdentity, createDcsClient, defineClient, createRdsClient, type DcsPaths, type RdsPaths } from "../src/client/index.js";
+import { clientIdentity, createDcsClient, defineClient, createRdsClient, requestIdOf, send, type DcsPaths, type RdsPaths } from "../src/client/index.js";
 import { OTC_DCS, OTC_RDS } from "../src/index.js";
 import { recordingFetch } from "./helpers/reference-signers.js";
 
@@ -41,6 +41,27 @@ describe("client kit", () => {
       errorMessage: "the response has no body",
       requestId: "rid-1",
     });
+  });
+
+  it("a successful call's request id follows ApiError's rule: the body's requestId / request_id, else the header", async () => {
+    const ok = (body: unknown, headers: Record<string, string>) => async () => ({ data: body, response: new Response("{}", { status: 200, headers }) });
+    const jd = { "x-jdcloud-request-id": "hdr-jd-1" };
+    expect((await send(ok({ requestId: "body-jd-1", result: {} }, jd), {})).requestId).toBe("body-jd-1");
+    expect((await send(ok({ result: {} }, jd), {})).requestId).toBe("hdr-jd-1");
+    expect((await send(ok({ requestId: "", result: {} }, jd), {})).requestId).toBe("hdr-jd-1");
+    expect((await send(ok({ request_id: "body-hw-1", files: [] }, { "X-Request-Id": "hdr-hw-1" }), {})).requestId).toBe("body-hw-1");
+    expect((await send(ok({ files: [] }, { "X-Request-Id": "hdr-hw-1" }), {})).requestId).toBe("hdr-hw-1");
+    expect((await send(ok({ files: [] }, {}), {})).requestId).toBeUndefined();
+  });
+
+  it("requestIdOf: headers in order X-Request-Id, x-jdcloud-request-id, X-Openstack-Request-Id; sanitised and capped", () => {
+    const headers = { "x-openstack-request-id": "os-1", "x-jdcloud-request-id": "jd-1", "x-request-id": "hw-1" };
+    expect(requestIdOf(new Response(null, { headers }))).toBe("hw-1");
+    expect(requestIdOf(new Response(null, { headers: { "x-openstack-request-id": "os-1", "x-jdcloud-request-id": "jd-1" } }))).toBe("jd-1");
+    expect(requestIdOf(new Response(null, { headers: { "x-openstack-request-id": "os-1" } }))).toBe("os-1");
+    expect(requestIdOf(new Response(null, { headers }), "not a record")).toBe("hw-1");
+    expect(requestIdOf(new Response(null), { requestId: "a\u0000b" })).toBe("a b");
+    expect(requestIdOf(new Response(null), { requestId: "x".repeat(300) })).toBe(`${"x".repeat(199)}…`);
   });
 
   it("talks to an explicit baseUrl (a mock) and then ignores the region variable", async () => {

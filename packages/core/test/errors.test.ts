@@ -70,14 +70,25 @@ describe("apiErrorFromResponse: every body shape", () => {
     expect(b.message).toBe("request failed with HTTP 500 111500001: Internal error. (retry later)");
   });
 
-  it("JD {requestId, error: {code, status, message}}; header wins, body requestId is the fallback", async () => {
+  it("JD {requestId, error: {code, status, message}}; the body's requestId wins, the header is the fallback", async () => {
     const body = { requestId: "bq3fj1", error: { code: 404, status: "NOT_FOUND", message: "backup bk-1 not found" } };
     const fromBody = await apiErrorFromResponse(json(body, 404));
     expect([fromBody.status, fromBody.errorCode, fromBody.errorMessage, fromBody.requestId]).toEqual([404, "NOT_FOUND", "backup bk-1 not found", "bq3fj1"]);
-    const fromHeader = await apiErrorFromResponse(json(body, 404, { "x-jdcloud-request-id": "hdr-9" }));
-    expect(fromHeader.requestId).toBe("hdr-9");
+    const both = await apiErrorFromResponse(json(body, 404, { "x-jdcloud-request-id": "hdr-9" }));
+    expect(both.requestId).toBe("bq3fj1");
+    expect(both.message).toBe("request failed with HTTP 404 NOT_FOUND: backup bk-1 not found [request id bq3fj1]");
+    expect((await apiErrorFromResponse(json({ error: body.error }, 404, { "x-jdcloud-request-id": "hdr-9" }))).requestId).toBe("hdr-9");
+    expect((await apiErrorFromResponse(json({ ...body, requestId: "  " }, 404, { "x-jdcloud-request-id": "hdr-9" }))).requestId).toBe("hdr-9");
+    // Not JSON: no body id to prefer.
+    expect((await apiErrorFromResponse(new Response("busy", { status: 503, headers: { "x-jdcloud-request-id": "hdr-9" } }))).requestId).toBe("hdr-9");
     const noStatus = parseApiErrorBody({ requestId: "r", error: { code: 400, message: "bad" } });
     expect(noStatus).toEqual({ requestId: "r", errorCode: "400", errorMessage: "bad" });
+  });
+
+  it("Huawei: the body's request_id wins over X-Request-Id too (one rule for every provider)", async () => {
+    const body = { error_code: "APIGW.0302", error_msg: "The IAM user is not authorized to access the API.", request_id: "body-rid-7" };
+    expect((await apiErrorFromResponse(json(body, 403, { "X-Request-Id": "hdr-rid-1" }))).requestId).toBe("body-rid-7");
+    expect((await apiErrorFromResponse(json({ error_code: "DBS.200022", error_msg: "x" }, 404, { "X-Request-Id": "hdr-rid-1" }))).requestId).toBe("hdr-rid-1");
   });
 
   it("OpenStack-style {itemNotFound: {code, message}}", () => {

@@ -113,6 +113,7 @@ export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): J
     );
     const publicURL = data.result?.publicURL ?? "";
     const internalURL = data.result?.internalURL ?? "";
-    return { requestId: data.requestId ?? requestId, publicURL, internalURL, available: publicURL !== "" || internalURL !== "" };
+    // requestId: core's rule, the same as for an ApiError (body `requestId`, else `x-jdcloud-request-id`).
+    return { requestId, publicURL, internalURL, available: publicURL !== "" || internalURL !== "" };
   });
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { describeClientSuite, jsonResponse, recordingFetch, TEST_ACCESS_KEY, TEST_SECRET_KEY, type ClientCase } from "@backup-links/testkit/client-suite.ts";
 import { compileParameterValidator, loadSpec } from "@backup-links/testkit/schema.ts";
 import { verifyJdCloud2 } from "@backup-links/testkit/verify-signature.ts";
-import { createJdCloudRdsClient, CURRENT_PATH, ValidationError } from "../src/index.js";
+import { ApiError, createJdCloudRdsClient, CURRENT_PATH, ValidationError } from "../src/index.js";
 
 const REQUEST_ID = "c3kq7c6aqkf1v2q0gw3w5ea5ahrfbp4j";
 const HOST = "https://rds.jdcloud-api.com";
@@ -195,6 +195,25 @@ describe("jdcloud-rds specifics", () => {
     // U+00A0, U+2028), so 4 + 4*4 + 4*7*4 = 132, and the comparison above compares both outcomes.
     expect(all.length).toBe(3616);
     expect(accepted).toBe(132);
+  });
+
+  it("takes the request id from the body's requestId, else the x-jdcloud-request-id header, on success and on error alike", async () => {
+    const header = { "x-jdcloud-request-id": "hdr-rid-2" };
+    const answers = [
+      jsonResponse(200, { requestId: "body-rid-1", result }, header),
+      jsonResponse(200, { result }, header),
+      jsonResponse(404, jdError(404, "NOT_FOUND", "backup b1 not found"), header),
+      jsonResponse(404, { error: { code: 404, status: "NOT_FOUND", message: "backup b1 not found" } }, header),
+    ];
+    const { fetch } = recordingFetch((_request, index) => answers[index]!);
+    const client = createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch });
+    expect((await client.getBackupDownloadLinks({ backupId: "b1" })).requestId).toBe("body-rid-1");
+    expect((await client.getBackupDownloadLinks({ backupId: "b1" })).requestId).toBe("hdr-rid-2");
+    const withBodyId = await client.getBackupDownloadLinks({ backupId: "b1" }).catch((e: unknown) => e);
+    expect(withBodyId).toBeInstanceOf(ApiError);
+    expect((withBodyId as ApiError).requestId).toBe(REQUEST_ID);
+    const withoutBodyId = await client.getBackupDownloadLinks({ backupId: "b1" }).catch((e: unknown) => e);
+    expect((withoutBodyId as ApiError).requestId).toBe("hdr-rid-2");
   });
 
   it("reports available: false while both URLs are empty strings", async () => {

@@ -56,7 +56,7 @@ function clientFactory(create: Factory) {
 /**
  * The ApiError fields for a Huawei-family error body (see `@backup-links/core` API.md, "Error bodies -> ApiError
  * fields"): `{error_code, error_msg, error_ext_msg}` or the gateway's `{error: {code, message}}`; the request id
- * from the `X-Request-Id` header, else the body's `request_id`.
+ * from the body's `request_id`, else the `X-Request-Id` header.
  */
 export function huaweiError(example: DocumentedExample, _exchange: Exchange): ExpectedApiError {
   const body = example.value as {
@@ -72,7 +72,7 @@ export function huaweiError(example: DocumentedExample, _exchange: Exchange): Ex
     errorCode: nested ? body.error?.code : body.error_code,
     errorMessage: nested ? body.error?.message : body.error_msg,
     errorDetail: typeof body.error_ext_msg === "string" ? body.error_ext_msg : undefined,
-    requestId: example.headers["x-request-id"] ?? body.request_id,
+    requestId: body.request_id ?? example.headers["x-request-id"],
   };
 }
 

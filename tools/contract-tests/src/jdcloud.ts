@@ -19,7 +19,7 @@ const SIGNED = { Authorization: "JDCLOUD2-HMAC-SHA256 Credential=AK/20240101/cn-
 
 type Factory = (options: Record<string, unknown>) => ClientUnderTest;
 
-/** JD's envelope: `error.status` (else `String(error.code)`), `error.message`; request id header first, then body. */
+/** JD's envelope: `error.status` (else `String(error.code)`), `error.message`; request id from the body, else the header (as on success). */
 function jdError(example: DocumentedExample, _exchange: Exchange): ExpectedApiError {
   const body = example.value as { requestId?: string; error?: { code?: number; status?: string; message?: string } };
   return {
@@ -27,7 +27,7 @@ function jdError(example: DocumentedExample, _exchange: Exchange): ExpectedApiEr
     errorCode: body.error?.status ?? (body.error?.code === undefined ? undefined : String(body.error.code)),
     errorMessage: body.error?.message,
     errorDetail: undefined,
-    requestId: example.headers["x-jdcloud-request-id"] ?? body.requestId,
+    requestId: body.requestId ?? example.headers["x-jdcloud-request-id"],
   };
 }
 

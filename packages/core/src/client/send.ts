@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ValidationError, apiErrorFromResponse } from "../errors.js";
+import { ValidationError, apiErrorFromResponse, requestIdOf } from "../errors.js";
 import type { CallOptions } from "./options.js";
 
 /** What a friendly method passes to openapi-fetch on top of the operation's params. */
@@ -15,7 +15,10 @@ export interface FetchResult<T> {
   response: Response;
 }
 
-/** A successful call: the parsed body, and when the call began (for links whose lifetime counts from the request). */
+/**
+ * A successful call: the parsed body, when the call began (for links whose lifetime counts from the request), and
+ * the request id by the same rule as ApiError's (`requestIdOf`: the body's, else the gateway header).
+ */
 export interface Sent<T> {
   data: T;
   response: Response;
@@ -73,10 +76,5 @@ export async function send<T>(
   if (data === undefined || data === null) {
     throw await apiErrorFromResponse(response, { body: "the response has no body", request: lastRequest });
   }
-  return { data, response, startedAt, requestId: requestIdOf(response) };
-}
-
-/** The request id the gateways put in a response header (Huawei Cloud / OTC, JD Cloud). */
-export function requestIdOf(response: Response): string | undefined {
-  return response.headers.get("x-request-id") ?? response.headers.get("x-jdcloud-request-id") ?? undefined;
+  return { data, response, startedAt, requestId: requestIdOf(response, data) };
 }
