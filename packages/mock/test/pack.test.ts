@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -35,6 +35,11 @@ it(
         expect(files).toContain(file);
       }
       expect(files.filter((file) => /^package\/(src|test|scripts)\//.test(file))).toEqual([]);
+      // dist/ is exactly what the build emits from src/ (it starts from an empty dist): no maps, no old leftovers.
+      const emitted = readdirSync(join(PACKAGE_DIR, "src"), { recursive: true, encoding: "utf8" }).flatMap((file) =>
+        file.endsWith(".cts") ? [file.replace(/\.cts$/, ".cjs"), file.replace(/\.cts$/, ".d.cts")] : [file.replace(/\.ts$/, ".js"), file.replace(/\.ts$/, ".d.ts")],
+      );
+      expect(files.filter((file) => file.startsWith("package/dist/"))).toEqual(emitted.map((file) => `package/dist/${file}`).sort());
 
       // pnpm pack turned the workspace dependency on @backup-links/core into a version range; core is published
       // alongside, so it is installed from its own tarball (as the registry would serve it at release).

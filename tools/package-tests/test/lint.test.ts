@@ -1,5 +1,5 @@
 // publint and "Are the types wrong?" on the tarballs exactly as they would be published.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
@@ -11,7 +11,19 @@ const ATTW = join(import.meta.dirname, "../node_modules/.bin/attw");
 // node10 (no `exports` support) and node16-cjs (a CommonJS consumer would need require(esm)).
 const IGNORED_BY_ESM_ONLY = new Set(["node10", "node16-cjs"]);
 
-describe.each(PUBLISHED_PACKAGES.map((p) => [p.name] as const))("%s as published", (name) => {
+/** What `tsc -p tsconfig.build.json` emits for a package's sources: `dist/<module>.js` and `.d.ts` per `src/<module>.ts`. */
+function builtFromSources(dir: string): string[] {
+  const sources = readdirSync(join(dir, "src"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  return sources.flatMap((file) => [`dist/${file.replace(/\.ts$/, ".d.ts")}`, `dist/${file.replace(/\.ts$/, ".js")}`]);
+}
+
+describe.each(PUBLISHED_PACKAGES.map((p) => [p.name, p.dir] as const))("%s as published", (name, dir) => {
+  it("carries exactly dist/ as built from src/ (no source maps, tests or leftovers of older builds), README, LICENSE", async () => {
+    const { stdout } = await run("tar", ["-tzf", inject("tarballs")[name]!]);
+    const files = stdout.split("\n").filter(Boolean).map((file) => file.replace(/^package\//, ""));
+    expect(files.sort()).toEqual([...builtFromSources(dir), "LICENSE", "README.md", "package.json"].sort());
+  });
+
   it("passes publint with no message at all (suggestions included, warnings as errors)", async () => {
     const bytes = readFileSync(inject("tarballs")[name]!);
     const tarball = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
