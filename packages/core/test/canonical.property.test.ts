@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalQueryString, jdCloud2CanonicalUri, percentEncode, sdkCanonicalUri } from "../src/index.js";
+import { canonicalQueryString, formatSigningDate, jdCloud2CanonicalUri, percentEncode, sdkCanonicalUri } from "../src/index.js";
+import { normaliseSignedHeaders } from "../src/signers/sdk-hmac.js";
 import { rfc3986 } from "./helpers/reference-signers.js";
 
 const UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~";
@@ -98,6 +99,19 @@ describe("canonicalQueryString", () => {
     expect(canonicalQueryString([["k", "😀"], ["k", "～"]])).toBe("k=%EF%BD%9E&k=%F0%9F%98%80");
   });
 
+  it("gives the same result for unreserved-only wire text (its fast path) as for the decoded pairs (the byte path)", () => {
+    const unreserved = fc.string({ unit: fc.constantFrom(...UNRESERVED), maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(unreserved, unreserved), { maxLength: 10 }), (list) => {
+        const wire = list.map(([key, value]) => `${key}=${value}`).join("&");
+        expect(canonicalQueryString(wire)).toBe(canonicalQueryString(list));
+        expect(canonicalQueryString(`?${wire}`)).toBe(canonicalQueryString(list));
+      }),
+    );
+    expect(canonicalQueryString("backup_id=b2&instance_id=i1&a=")).toBe("a=&backup_id=b2&instance_id=i1");
+    expect(canonicalQueryString("k=b&k=a&K=c")).toBe("K=c&k=a&k=b");
+  });
+
   it("keeps a literal '%' that is not an escape and decodes '+' as a space", () => {
     expect(canonicalQueryString("a=100%&b=%zz&c=x+y")).toBe("a=100%25&b=%25zz&c=x%20y");
   });
@@ -144,5 +158,39 @@ describe("jdCloud2CanonicalUri: the path exactly as sent", () => {
         expect(jdCloud2CanonicalUri(pathname)).toBe(pathname);
       }),
     );
+  });
+});
+
+describe("formatSigningDate", () => {
+  it("formats UTC as YYYYMMDDTHHMMSSZ, zero-padded", () => {
+    expect(formatSigningDate(new Date(Date.UTC(2026, 0, 5, 3, 4, 5, 999)))).toBe("20260105T030405Z");
+    expect(formatSigningDate(new Date(Date.UTC(2026, 11, 31, 23, 59, 59)))).toBe("20261231T235959Z");
+    expect(formatSigningDate(new Date("0999-02-03T04:05:06Z"))).toBe("09990203T040506Z");
+  });
+
+  it("equals the ISO-8601 basic form of any date in years 0-9999", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), (date) => {
+        expect(formatSigningDate(date)).toBe(date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, ""));
+      }),
+    );
+  });
+
+  it("throws on an invalid date instead of signing with garbage", () => {
+    expect(() => formatSigningDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("normaliseSignedHeaders", () => {
+  it("equals trim + lower-case + de-duplicate + sort for any list, including already normalised ones", () => {
+    const name = fc.oneof(fc.constantFrom("host", "Host", " x-sdk-date", "content-type", "x-project-id", "X-Project-Id", ""), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 6 }), fc.boolean(), (names, presort) => {
+        const input = presort ? [...new Set(names)].sort() : names;
+        expect(normaliseSignedHeaders(input)).toEqual([...new Set(input.map((n) => n.trim().toLowerCase()))].sort());
+      }),
+    );
+    expect(normaliseSignedHeaders(["content-type", "host", "x-sdk-date"])).toEqual(["content-type", "host", "x-sdk-date"]);
+    expect(normaliseSignedHeaders(["X-Sdk-Date", "host", "host "])).toEqual(["host", "x-sdk-date"]);
   });
 });

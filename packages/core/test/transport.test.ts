@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import {
@@ -40,7 +41,6 @@ describe("createTransport: SDK-HMAC-SHA256 on the wire", () => {
   it("sends exactly the expected headers for a GET through openapi-fetch", async () => {
     const { transport, calls } = otcRds({ userAgent: { name: "@backup-links/otc-rds", version: "1.2.3" } });
     const client = createClient<any>(transport.clientOptions);
-    client.use(transport.middleware);
     const { response } = await client.GET("/v3/{project_id}/backup-files", {
       params: { path: { project_id: "pid123" }, query: { backup_id: "b 1/ü" } },
     });
@@ -71,7 +71,6 @@ describe("createTransport: SDK-HMAC-SHA256 on the wire", () => {
       fetch: rec.fetch,
     });
     const client = createClient<any>(transport.clientOptions);
-    client.use(transport.middleware);
     await client.POST("/v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links", {
       params: { path: { project_id: "proj-1", instance_id: "i-1", backup_id: "b-1" } },
       body: { expiration: 1800 },
@@ -133,7 +132,6 @@ describe("createTransport: JDCLOUD2-HMAC-SHA256 on the wire", () => {
       fetch: rec.fetch,
     });
     const client = createClient<any>(transport.clientOptions);
-    client.use(transport.middleware);
     await client.GET("/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL", {
       params: { path: { regionId: "cn-north-1", backupId: "bk-1" }, query: { urlExpirationSecond: "300", fileName: "my db.bak" } },
     });
@@ -397,6 +395,23 @@ describe("timeouts and aborts", () => {
     await expect(transport.fetch(new Request(`${transport.baseUrl}/v3/p/x`, { signal: controller.signal }))).rejects.toThrow("already");
     expect(calls).toBe(0);
   });
+
+  it("leaves no listener on the caller's signal once an attempt has ended (a reused signal never piles them up)", async () => {
+    let n = 0;
+    const transport = createTransport({
+      api: OTC_DDS,
+      region: "eu-nl",
+      credentials: { accessKey: AK, secretKey: SK },
+      fetch: async () => new Response("", { status: n++ % 2 === 0 ? 503 : 200 }),
+      sleep: async () => undefined,
+    });
+    const controller = new AbortController();
+    const request = new Request(`${transport.baseUrl}/v3/p/x`, { signal: controller.signal });
+    const before = getEventListeners(request.signal, "abort").length;
+    for (let i = 0; i < 20; i++) expect((await transport.fetch(request)).status).toBe(200);
+    expect(n).toBe(40);
+    expect(getEventListeners(request.signal, "abort")).toHaveLength(before);
+  });
 });
 
 describe("signing middleware and request signer", () => {
@@ -421,23 +436,10 @@ describe("signing middleware and request signer", () => {
   });
 });
 
-describe("transport.middleware", () => {
-  it("sets the User-Agent on the request openapi-fetch built, keeping one the caller set", async () => {
-    const { transport } = otcRds({ userAgent: { name: "@backup-links/otc-rds", version: "0.1.0" } });
-    const request = new Request("https://rds.eu-de.otc.t-systems.com/v3/p/backup-files");
-    const onRequest = transport.middleware.onRequest!;
-    const params = { request, schemaPath: "", params: {}, id: "1", options: {} as never };
-    expect(await onRequest(params)).toBeUndefined();
-    expect(request.headers.get("user-agent")).toBe(`backup-links-otc-rds/0.1.0 backup-links-core/${CORE_VERSION}`);
-    const own = new Request("https://rds.eu-de.otc.t-systems.com/", { headers: { "User-Agent": "mine/1" } });
-    await onRequest({ ...params, request: own });
-    expect(own.headers.get("user-agent")).toBe("mine/1");
-  });
-});
-
 describe("formatUserAgent", () => {
   it("turns package names into product tokens", () => {
     expect(formatUserAgent({ name: "@backup-links/jdcloud-rds", version: "0.1.0" })).toBe(`backup-links-jdcloud-rds/0.1.0 backup-links-core/${CORE_VERSION}`);
     expect(formatUserAgent()).toBe(`backup-links-core/${CORE_VERSION}`);
   });
+
 });

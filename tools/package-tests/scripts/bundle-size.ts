@@ -35,6 +35,9 @@ export async function measureBundle(name: string, factory: string): Promise<Bund
     platform: "browser",
     write: false,
     logLevel: "silent",
+    // As an app bundles the installed packages: no workspace tsconfig.json (core's `paths` point its `#digest` and
+    // `#fast-paths` imports at the Node sources, for its own typecheck), so the package `imports` "browser" condition decides.
+    tsconfigRaw: {},
   });
   const code = result.outputFiles[0]!.contents;
   return {

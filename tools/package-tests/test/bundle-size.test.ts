@@ -25,6 +25,12 @@ describe.each(CLIENT_PACKAGES.map((p) => [p.name, p.factory!] as const))("%s bro
     expect(size.minifiedBytes).toBeGreaterThan(1000); // the factory, core and openapi-fetch are really in it
   });
 
+  it("carries Web Crypto digests and no Node-only code (core's `browser` field swaps those modules out)", async () => {
+    const { code } = await measureBundle(name, factory);
+    expect(code).toContain("crypto.subtle is unavailable");
+    for (const nodeOnly of ["getBuiltinModule", "createHmac", "padStart(4"]) expect(code, nodeOnly).not.toContain(nodeOnly);
+  });
+
   it("carries its own provider's signer, endpoints and environment names, and no other provider's", async () => {
     const { code } = await measureBundle(name, factory);
     const own = PROVIDER_MARKERS[provider]!;

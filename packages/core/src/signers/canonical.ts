@@ -3,6 +3,9 @@
  * Go SDKs and servers do, so non-ASCII and malformed percent-escapes canonicalise the same as on the server.
  */
 
+import { utf8 } from "./digest-web.js";
+import { canonicalUnreservedQuery, formatSigningDateFast } from "#fast-paths";
+
 /**
  * A request as it goes on the wire: the exact method, URL (path and query as sent), headers and body bytes.
  */
@@ -25,8 +28,12 @@ export interface SignatureResult {
   stringToSign: string;
 }
 
-const utf8 = new TextEncoder();
 const HEX = "0123456789ABCDEF";
+/**
+ * Text that percent-encoding and -decoding leave unchanged (every id and query value of these APIs): the signers
+ * pass it through as is instead of going byte by byte.
+ */
+export const UNRESERVED_ONLY = /^[A-Za-z0-9._~-]*$/;
 
 function isUnreserved(byte: number): boolean {
   return (
@@ -54,7 +61,7 @@ export function percentEncodeBytes(bytes: Uint8Array): string {
  * upper-case hex (so space is `%20`, never `+`). Lone surrogates are encoded as U+FFFD.
  */
 export function percentEncode(value: string): string {
-  return percentEncodeBytes(utf8.encode(value));
+  return UNRESERVED_ONLY.test(value) ? value : percentEncodeBytes(utf8.encode(value));
 }
 
 /**
@@ -98,6 +105,8 @@ export function canonicalQueryString(query: string | Iterable<readonly [string, 
   const pairs: Array<[Uint8Array, Uint8Array]> = [];
   if (typeof query === "string") {
     const text = query.startsWith("?") ? query.slice(1) : query;
+    const unreserved = canonicalUnreservedQuery(text);
+    if (unreserved !== undefined) return unreserved;
     for (const part of text.split("&")) {
       if (part === "") continue;
       const eq = part.indexOf("=");
@@ -112,9 +121,10 @@ export function canonicalQueryString(query: string | Iterable<readonly [string, 
   return pairs.map(([key, value]) => `${percentEncodeBytes(key)}=${percentEncodeBytes(value)}`).join("&");
 }
 
+
 /** `YYYYMMDDTHHMMSSZ` in UTC, the date format of `X-Sdk-Date` and `x-jdcloud-date`. */
 export function formatSigningDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return formatSigningDateFast(date) ?? date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }
 
 /** Lower-case name -> values, from any header representation (a name may appear several times). */
@@ -130,36 +140,6 @@ export function headerMap(headers: WireRequest["headers"]): Map<string, string[]
   else if (Array.isArray(headers)) for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) add(name, value);
   else for (const [name, value] of Object.entries(headers as Record<string, string>)) add(name, value);
   return map;
-}
-
-function toBytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
-  const bytes = typeof data === "string" ? utf8.encode(data) : data;
-  // Web Crypto wants an ArrayBuffer-backed view; copy SharedArrayBuffer-backed or foreign views.
-  return new Uint8Array(bytes);
-}
-
-function subtle(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error("Web Crypto (globalThis.crypto.subtle) is not available in this runtime");
-  return s;
-}
-
-/** hex(SHA-256(data)). */
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  return bytesToHex(new Uint8Array(await subtle().digest("SHA-256", toBytes(data))));
-}
-
-/** HMAC-SHA256(key, data) as raw bytes. */
-export async function hmacSha256(key: string | Uint8Array, data: string | Uint8Array): Promise<Uint8Array> {
-  const cryptoKey = await subtle().importKey("raw", toBytes(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return new Uint8Array(await subtle().sign("HMAC", cryptoKey, toBytes(data)));
-}
-
-/** hex of raw bytes. */
-export function bytesToHex(bytes: Uint8Array): string {
-  let out = "";
-  for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
-  return out;
 }
 
 /** The host as sent in the Host header: hostname plus a non-default port (what `URL.host` gives). */

@@ -1,13 +1,5 @@
-import {
-  bytesToHex,
-  canonicalQueryString,
-  headerMap,
-  hmacSha256,
-  sha256Hex,
-  wireUrl,
-  type SignatureResult,
-  type WireRequest,
-} from "./canonical.js";
+import { canonicalQueryString, headerMap, wireUrl, type SignatureResult, type WireRequest } from "./canonical.js";
+import { bodySha256, bytesToHex, hmacSha256, hmacSha256Hex, sha256Hex } from "./digest.js";
 import { normaliseSignedHeaders } from "./sdk-hmac.js";
 
 export const JDCLOUD2_ALGORITHM = "JDCLOUD2-HMAC-SHA256";
@@ -43,6 +35,32 @@ async function deriveKeys(secretKey: string, yyyymmdd: string, region: string, s
   const kService = await hmacSha256(kRegion, service);
   const kSigning = await hmacSha256(kService, TERMINATOR);
   return { kDate, kRegion, kService, kSigning };
+}
+
+/**
+ * Signing keys of the last few (secret, day, region, service) scopes. The key changes once a day, so deriving it
+ * (four HMACs) for every request is wasted work; JD's own SDK caches it the same way.
+ */
+const signingKeyCache = new Map<string, Uint8Array | Promise<Uint8Array>>();
+const SIGNING_KEY_CACHE_SIZE = 8;
+
+function signingKey(secretKey: string, day: string, region: string, service: string): Uint8Array | Promise<Uint8Array> {
+  const id = `${day}\n${region}\n${service}\n${secretKey}`;
+  const cached = signingKeyCache.get(id);
+  if (cached !== undefined) return cached;
+  if (signingKeyCache.size >= SIGNING_KEY_CACHE_SIZE) signingKeyCache.delete(signingKeyCache.keys().next().value!);
+  const pending = deriveKeys(secretKey, day, region, service).then(
+    ({ kSigning }) => {
+      if (signingKeyCache.get(id) === pending) signingKeyCache.set(id, kSigning);
+      return kSigning;
+    },
+    (error: unknown) => {
+      signingKeyCache.delete(id);
+      throw error;
+    },
+  );
+  signingKeyCache.set(id, pending);
+  return pending;
 }
 
 /** kDate = HMAC("JDCLOUD2"+SK, yyyymmdd), kRegion, kService, kSigning = HMAC(kService, "jdcloud2_request"). */
@@ -90,7 +108,7 @@ export async function signJdCloud2(
     if (values === undefined) throw new Error(`signJdCloud2: signed header "${name}" is not on the request`);
     return `${name}:${jdHeaderValue(values.join(","))}`;
   });
-  const bodyHash = headers.get("x-jdcloud-content-sha256")?.[0] ?? (await sha256Hex(request.body ?? ""));
+  const bodyHash = headers.get("x-jdcloud-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
   const canonicalRequest = [
     request.method.toUpperCase(),
@@ -102,8 +120,8 @@ export async function signJdCloud2(
   ].join("\n");
   const credentialScope = `${day}/${scope.region}/${scope.service}/${TERMINATOR}`;
   const stringToSign = `${JDCLOUD2_ALGORITHM}\n${date}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
-  const { kSigning } = await deriveKeys(credentials.secretKey, day, scope.region, scope.service);
-  const signature = bytesToHex(await hmacSha256(kSigning, stringToSign));
+  const kSigning = await signingKey(credentials.secretKey, day, scope.region, scope.service);
+  const signature = await hmacSha256Hex(kSigning, stringToSign);
   return {
     authorization: `${JDCLOUD2_ALGORITHM} Credential=${credentials.accessKey}/${credentialScope}, SignedHeaders=${signedHeaderList}, Signature=${signature}`,
     signature,

@@ -1,17 +1,17 @@
 import {
-  bytesToHex,
   canonicalQueryString,
   headerMap,
-  hmacSha256,
   percentDecodeBytes,
   percentEncodeBytes,
-  sha256Hex,
   wireUrl,
   type SignatureResult,
   type WireRequest,
 } from "./canonical.js";
+import { bodySha256, hmacSha256Hex, sha256Hex } from "./digest.js";
+import { alreadyNormalisedHeaderNames, unreservedPath } from "#fast-paths";
 
 export const SDK_HMAC_ALGORITHM = "SDK-HMAC-SHA256";
+
 
 /**
  * CanonicalURI of SDK-HMAC-SHA256 for a path as sent: each segment decoded then `percentEncode`d, and a trailing
@@ -19,17 +19,20 @@ export const SDK_HMAC_ALGORITHM = "SDK-HMAC-SHA256";
  * (API Gateway), which decodes the request path before re-encoding it.
  */
 export function sdkCanonicalUri(pathname: string): string {
-  const path = pathname
-    .split("/")
-    .map((segment) => percentEncodeBytes(percentDecodeBytes(segment, false)))
-    .join("/");
+  const path =
+    unreservedPath(pathname) ??
+    pathname
+      .split("/")
+      .map((segment) => percentEncodeBytes(percentDecodeBytes(segment, false)))
+      .join("/");
   return path.endsWith("/") ? path : `${path}/`;
 }
 
 /** Sorted, de-duplicated lower-case names: the SignedHeaders list both signers use. */
 export function normaliseSignedHeaders(names: readonly string[]): string[] {
-  return [...new Set(names.map((name) => name.trim().toLowerCase()))].sort();
+  return alreadyNormalisedHeaderNames(names) ?? [...new Set(names.map((name) => name.trim().toLowerCase()))].sort();
 }
+
 
 /**
  * Signs `request` (with its `X-Sdk-Date` header already set) with SDK-HMAC-SHA256 over `signedHeaders`
@@ -52,7 +55,7 @@ export async function signSdkHmacSha256(
     if (values === undefined) throw new Error(`signSdkHmacSha256: signed header "${name}" is not on the request`);
     for (const value of [...values].sort()) lines.push(`${name}:${value.trim()}`);
   }
-  const bodyHash = headers.get("x-sdk-content-sha256")?.[0] ?? (await sha256Hex(request.body ?? ""));
+  const bodyHash = headers.get("x-sdk-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
   const canonicalRequest = [
     request.method.toUpperCase(),
@@ -63,7 +66,7 @@ export async function signSdkHmacSha256(
     bodyHash,
   ].join("\n");
   const stringToSign = `${SDK_HMAC_ALGORITHM}\n${date}\n${await sha256Hex(canonicalRequest)}`;
-  const signature = bytesToHex(await hmacSha256(credentials.secretKey, stringToSign));
+  const signature = await hmacSha256Hex(credentials.secretKey, stringToSign);
   return {
     authorization: `${SDK_HMAC_ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaderList}, Signature=${signature}`,
     signature,

@@ -45,6 +45,9 @@ export async function bundleSize(
       write: false,
       logLevel: "silent",
       legalComments: "none",
+      // As an app bundles the installed packages: no workspace tsconfig.json (core's `paths` point its `#digest` and
+      // `#fast-paths` imports at the Node sources, for its own typecheck), so the package `imports` "browser" condition decides.
+      tsconfigRaw: {},
     });
     const code = result.outputFiles[0]?.contents ?? new Uint8Array();
     return { name, kind, entry, minifiedBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
