@@ -2,7 +2,8 @@
  * @backup-links/core: what every backup-links client shares. Request signing (SDK-HMAC-SHA256 for Huawei Cloud and
  * Open Telekom Cloud, JDCLOUD2-HMAC-SHA256 for JD Cloud), a transport for openapi-fetch (signing, IAM token,
  * User-Agent, timeout, retries), typed errors, redaction, region endpoints, environment credentials, input checks
- * and the lenient parsers for the vendors' odd fields. Only `fetch` and Web Crypto: Node 20+, Deno, Bun, workers.
+ * and the lenient parsers for the vendors' odd fields. Only `fetch` and the platform's crypto (`node:crypto` in Node,
+ * Web Crypto elsewhere).
  * See API.md for how a client package uses it.
  */
 export {

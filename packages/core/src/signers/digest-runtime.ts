@@ -1,5 +1,5 @@
 /**
- * SHA-256 and HMAC-SHA256 for the signers. Where the runtime has `node:crypto` (Node >= 20.16, Bun, Deno) they run
+ * SHA-256 and HMAC-SHA256 for the signers. Where the runtime offers `node:crypto` through `process.getBuiltinModule` (Node >= 20.16) they run
  * synchronously through it: Web Crypto in Node hands every digest, key import and sign to the thread pool and
  * resolves a Promise, about 20x the cost for inputs this small. Elsewhere they use Web Crypto. `node:crypto` is
  * looked up at run time, never imported, and browser bundlers swap this module for digest-web.ts.
