@@ -53,7 +53,8 @@ export async function signSdkHmacSha256(
   for (const name of names) {
     const values = headers.get(name) ?? (name === "host" ? [url.host] : undefined);
     if (values === undefined) throw new Error(`signSdkHmacSha256: signed header "${name}" is not on the request`);
-    for (const value of [...values].sort()) lines.push(`${name}:${value.trim()}`);
+    // Sorted in place: headerMap built these arrays for this call.
+    for (const value of values.sort()) lines.push(`${name}:${value.trim()}`);
   }
   const bodyHash = headers.get("x-sdk-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
