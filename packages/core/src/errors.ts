@@ -1,3 +1,4 @@
+import { isRecord } from "./records.js";
 import { redactText, redactUrl } from "./redact.js";
 
 // The fields below are `declare`d and assigned in each constructor: the same own properties as class fields, without
@@ -115,10 +116,6 @@ export class TimeoutError extends NetworkError {
 
 const EXCERPT_LENGTH = 200;
 const MESSAGE_LENGTH = 1024;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A string or finite number as a trimmed non-empty string; anything else undefined. */
 function text(value: unknown, limit = MESSAGE_LENGTH): string | undefined {

@@ -2,7 +2,7 @@ import type { ApiProfile, Provider, Service } from "./api-profile.js";
 import type { Credentials } from "./credentials.js";
 import { resolveApiEndpoint } from "./endpoints.js";
 import { NetworkError, TimeoutError, ValidationError } from "./errors.js";
-import { requireId, requireInteger, requireProductTokens } from "./validate.js";
+import { requireId, requireInteger, requireObject, requireProductTokens } from "./validate.js";
 import { CORE_VERSION } from "./version.js";
 import { readBody, rebuildRequest } from "./wire.js";
 
@@ -132,9 +132,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 
 function resolveRetry(retry: RetryOptions | false | undefined): Required<RetryOptions> {
   if (retry === false) return { ...DEFAULT_RETRY, maxAttempts: 1 };
-  if (retry !== undefined && (typeof retry !== "object" || retry === null)) {
-    throw new ValidationError("retry", "must be an object or false");
-  }
+  if (retry !== undefined) requireObject("retry", retry, "must be an object or false");
   const merged = { ...DEFAULT_RETRY, ...retry };
   return {
     maxAttempts: requireInteger("retry.maxAttempts", merged.maxAttempts, 1, 10),
@@ -164,7 +162,7 @@ function describeNetworkFailure(error: unknown): string {
  * Validates all options first (ValidationError / CredentialsError).
  */
 export function createTransport(options: TransportOptions): Transport {
-  if (typeof options !== "object" || options === null) throw new ValidationError("options", "must be an object");
+  requireObject("options", options);
   const { api } = options;
   if (typeof api?.auth !== "function") throw new ValidationError("api", "must be an API profile such as OTC_RDS");
   const { provider, service } = api;
@@ -223,13 +221,18 @@ export function createTransport(options: TransportOptions): Transport {
       // attempt ends, rather than AbortSignal.any (about 4x the cost per call), and a caller's long-lived signal
       // never collects listeners. The caller's abort therefore governs the attempt until the response headers arrive.
       const attemptAbort = new AbortController();
-      const timer = timeoutMs > 0 ? setTimeout(() => attemptAbort.abort(), timeoutMs) : undefined;
-      const forwardAbort = () => attemptAbort.abort(userSignal.reason);
+      const attemptRequest = rebuildRequest(request, signedHeaders, body, attemptAbort.signal);
+      // The timer and the caller's signal hold the attempt's Request, not only its controller: a Request follows
+      // attemptAbort.signal through a weak reference, so a Request nothing else holds (a fetch that just listens to
+      // its signal) could be garbage-collected mid-attempt and never see the abort.
+      const abortAttempt = (reason?: unknown) => attemptRequest.signal.aborted || attemptAbort.abort(reason);
+      const timer = timeoutMs > 0 ? setTimeout(abortAttempt, timeoutMs) : undefined;
+      const forwardAbort = () => abortAttempt(userSignal.reason);
       userSignal.addEventListener("abort", forwardAbort);
       let response: Response | undefined;
       let failure: NetworkError | undefined;
       try {
-        response = await baseFetch(rebuildRequest(request, signedHeaders, body, attemptAbort.signal), init);
+        response = await baseFetch(attemptRequest, init);
       } catch (error) {
         if (userSignal.aborted) throw userSignal.reason ?? error;
         // Not the caller's abort: an aborted attempt timed out.
@@ -237,7 +240,7 @@ export function createTransport(options: TransportOptions): Transport {
           ? new TimeoutError(timeoutMs, { method, url, cause: error })
           : new NetworkError(describeNetworkFailure(error), { method, url, cause: error });
       } finally {
-        if (timer !== undefined) clearTimeout(timer);
+        clearTimeout(timer);
         userSignal.removeEventListener("abort", forwardAbort);
       }
       if (response !== undefined && !RETRYABLE_STATUS(response.status)) return response;

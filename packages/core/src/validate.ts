@@ -1,4 +1,10 @@
 import { ValidationError } from "./errors.js";
+import { isRecord } from "./records.js";
+
+/** An object (not null, not an array). Throws `ValidationError(field, rule)`. */
+export function requireObject(field: string, value: unknown, rule = "must be an object"): asserts value is Record<string, unknown> {
+  if (!isRecord(value)) throw new ValidationError(field, rule);
+}
 
 /**
  * A non-empty string without leading/trailing whitespace (ids are sent verbatim in paths and queries, and a stray

@@ -2,7 +2,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { clientIdentity, createDcsClient, defineClient, createRdsClient, requestIdOf, send, type DcsPaths, type RdsPaths } from "../src/client/index.js";
-import { OTC_DCS, OTC_RDS } from "../src/index.js";
+import { OTC_DCS, OTC_RDS, ValidationError } from "../src/index.js";
 import { recordingFetch } from "./helpers/reference-signers.js";
 
 const TEST_ACCESS_KEY = "AKTESTEXAMPLE00000001";
@@ -97,8 +97,21 @@ describe("client kit", () => {
   });
 
   it("refuses options that are not an object", () => {
-    expect(() => createOtcRdsClient("eu-de" as never)).toThrowError(expect.objectContaining({ name: "ValidationError", field: "options" }));
-    expect(() => createOtcRdsClient(null as never)).toThrowError(expect.objectContaining({ field: "options" }));
+    for (const options of ["eu-de", null, [], 1]) {
+      expect(() => createOtcRdsClient(options as never)).toThrow(new ValidationError("options", "must be an object"));
+    }
+  });
+
+  it("refuses call options and inputs that are not objects, before any request", async () => {
+    const { fetch, calls: requests } = recordingFetch(() => jsonResponse(200, { files: [], bucket: "b" }));
+    const client = createOtcRdsClient({ region: "eu-de", projectId: "p1", credentials, fetch });
+    for (const callOptions of ["x", null, []]) {
+      await expect(client.getBackupDownloadLinks({ backupId: "b1" }, callOptions as never)).rejects.toThrow(new ValidationError("options", "must be an object"));
+    }
+    for (const input of ["b1", null, []]) {
+      await expect(client.getBackupDownloadLinks(input as never)).rejects.toThrow(new ValidationError("input", "must be an object such as { backupId }"));
+    }
+    expect(requests).toHaveLength(0);
   });
 
   it("hands an operation no credentials: they live only in the transport's closure", () => {

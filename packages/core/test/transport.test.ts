@@ -1,4 +1,6 @@
 import { getEventListeners } from "node:events";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import {
@@ -168,10 +170,16 @@ describe("createTransport: validation before any request", () => {
     [{ baseUrl: "ftp://x" }, "baseUrl: must be an absolute http or https URL without credentials, query or fragment"],
     [{ timeoutMs: -1 }, "timeoutMs: must be an integer from 0 to 2147483647"],
     [{ retry: { maxAttempts: 0 } }, "retry.maxAttempts: must be an integer from 1 to 10"],
+    [{ retry: [] }, "retry: must be an object or false"],
+    [{ retry: null }, "retry: must be an object or false"],
     [{ projectId: " p" }, "projectId: must be a non-empty string without surrounding whitespace"],
     [{ credentials: { accessKey: AK, secretKey: "" } }, "credentials.secretKey: must be a non-empty string without surrounding whitespace"],
   ] as Array<[Partial<TransportOptions>, string]>)("%j -> %s", (patch, message) => {
     expect(() => createTransport({ ...base, ...patch } as TransportOptions)).toThrow(new ValidationError(message.split(": ")[0]!, message.slice(message.indexOf(": ") + 2)));
+  });
+
+  it.each([null, "eu-de", [], 1])("options %j -> options: must be an object", (options) => {
+    expect(() => createTransport(options as never)).toThrow(new ValidationError("options", "must be an object"));
   });
 
   it("missing credentials is a CredentialsError naming the environment variables", () => {
@@ -343,6 +351,28 @@ describe("timeouts and aborts", () => {
     expect((error as TimeoutError).message).toBe(
       "Request timed out after 30 ms (GET https://dds.eu-nl.otc.t-systems.com/v3/p/backups/download-file?<redacted>)",
     );
+  });
+
+  it("times out across garbage collections (a Request follows its signal only weakly)", async () => {
+    // A Request follows its signal weakly; the transport must keep it reachable until the attempt settles.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const transport = createTransport({
+      api: OTC_DDS,
+      region: "eu-nl",
+      credentials: { accessKey: AK, secretKey: SK },
+      fetch: hanging,
+      timeoutMs: 50,
+      retry: false,
+    });
+    const outcome = transport.fetch(new Request(`${transport.baseUrl}/v3/p/x`)).catch((e: unknown) => e);
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      gc();
+    }
+    const error = await outcome;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeoutMs).toBe(50);
   });
 
   it("retries a timed-out attempt and counts it", async () => {

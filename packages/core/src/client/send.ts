@@ -1,5 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { ValidationError, apiErrorFromResponse, requestIdOf } from "../errors.js";
+import { requireObject } from "../validate.js";
 import type { CallOptions } from "./options.js";
 
 /** What a friendly method passes to openapi-fetch on top of the operation's params. */
@@ -28,7 +29,7 @@ export interface Sent<T> {
 
 export function requireCallOptions(options: unknown): CallOptions {
   if (options === undefined) return {};
-  if (typeof options !== "object" || options === null) throw new ValidationError("options", "must be an object");
+  requireObject("options", options);
   const { signal } = options as CallOptions;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new ValidationError("options.signal", "must be an AbortSignal");
@@ -38,10 +39,8 @@ export function requireCallOptions(options: unknown): CallOptions {
 
 /** The call's input object; the methods read named fields from it. */
 export function requireInput(input: unknown, example: string): Record<string, unknown> {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new ValidationError("input", `must be an object such as ${example}`);
-  }
-  return input as Record<string, unknown>;
+  requireObject("input", input, `must be an object such as ${example}`);
+  return input;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ApiProfile } from "../api-profile.js";
 import { defaultEnvironment, readEnvironment, firstSet, type Credentials } from "../credentials.js";
 import { ValidationError } from "../errors.js";
-import { requireProductTokens } from "../validate.js";
+import { requireObject, requireProductTokens } from "../validate.js";
 import { requirePathId } from "./ids.js";
 import type { ClientOptions, HuaweiFamilyClientOptions } from "./options.js";
 
@@ -16,9 +16,7 @@ export interface ClientSettings {
 }
 
 export function requireOptionsObject(options: unknown): asserts options is ClientOptions {
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new ValidationError("options", "must be an object");
-  }
+  requireObject("options", options);
 }
 
 /**
