@@ -32,8 +32,9 @@ export function redactUrl(url: string | URL): string {
 }
 
 const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-/** `name=value` pairs whose value is a credential even outside a URL (e.g. echoed in an error message). */
-const SECRET_PARAM = /\b(signature|x-amz-[a-z-]+|awsaccesskeyid|access_?token|security_?token|x-auth-token|x-security-token|token|sig|expires)=([^&\s"'<>]+)/gi;
+/** `name=value` pairs whose value is a credential even outside a URL (e.g. echoed in an error message); `\btoken` also
+ * catches `x-auth-token=` and `x-security-token=` ("-" is a word boundary), not `access_token=` ("_" is not). */
+const SECRET_PARAM = /\b(signature|x-amz-[a-z-]+|awsaccesskeyid|access_?token|security_?token|token|sig|expires)=([^&\s"'<>]+)/gi;
 
 /** Free text with the query string of every URL in it, and every `Signature=`/`token=`-like value, redacted. */
 export function redactText(text: string): string {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalQueryString, formatSigningDate, jdCloud2CanonicalUri, percentEncode, sdkCanonicalUri } from "../src/index.js";
+import { wireUrl } from "../src/signers/canonical.js";
 import { normaliseSignedHeaders } from "../src/signers/sdk-hmac.js";
 import { rfc3986 } from "./helpers/reference-signers.js";
 
@@ -112,8 +113,70 @@ describe("canonicalQueryString", () => {
     expect(canonicalQueryString("k=b&k=a&K=c")).toBe("K=c&k=a&k=b");
   });
 
+  it("gives the byte path's result for unreserved wire text with bare keys, empty parts, prefix keys and long queries", () => {
+    const key = fc.oneof(fc.constantFrom("a", "a-b", "a.b", "a~", "b", "B", "-", "_"), fc.string({ unit: fc.constantFrom(...UNRESERVED), maxLength: 3 }));
+    const part = fc.oneof(
+      fc.tuple(key, fc.string({ unit: fc.constantFrom(...UNRESERVED), maxLength: 3 })).map(([k, v]) => `${k}=${v}`),
+      key,
+      fc.constant(""),
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 40 }), (parts) => {
+        const wire = parts.join("&");
+        const decoded = parts.filter((p) => p !== "").map((p) => (p.includes("=") ? (p.split("=") as [string, string]) : ([p, ""] as [string, string])));
+        expect(canonicalQueryString(wire)).toBe(canonicalQueryString(decoded));
+      }),
+      { numRuns: 500 },
+    );
+    expect(canonicalQueryString("a-b=1&a=2&a")).toBe("a=&a=2&a-b=1");
+    expect(canonicalQueryString("x=a=b")).toBe("x=a%3Db");
+    const many = Array.from({ length: 40 }, (_, i) => `k${String(39 - i).padStart(2, "0")}=v`).join("&");
+    expect(canonicalQueryString(many)).toBe(Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, "0")}=v`).join("&"));
+  });
+
   it("keeps a literal '%' that is not an escape and decodes '+' as a space", () => {
     expect(canonicalQueryString("a=100%&b=%zz&c=x+y")).toBe("a=100%25&b=%25zz&c=x%20y");
+  });
+});
+
+describe("wireUrl", () => {
+  const parts = (url: string) => {
+    const { host, pathname, search } = wireUrl(url);
+    return { host, pathname, search };
+  };
+  const fromUrl = (url: string) => {
+    const { host, pathname, search } = new URL(url);
+    return { host, pathname, search };
+  };
+
+  it("reads host, path and query exactly as the URL parser does, shortcut or not", () => {
+    const label = fc.oneof(fc.constantFrom("rds", "eu-de", "t-systems", "com", "0x7f", "1", "010", "xn--abc", "EU", "a-", "-a"), fc.string({ unit: fc.constantFrom(..."abz09-"), minLength: 1, maxLength: 4 }));
+    const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join("."));
+    const segment = fc.oneof(fc.constantFrom("", ".", "..", "v3", "a:b", "%41", "A~b_c-d.e"), fc.string({ unit: fc.constantFrom(...UNRESERVED), maxLength: 4 }));
+    const path = fc.array(segment, { maxLength: 4 }).map((segments) => segments.map((s) => `/${s}`).join(""));
+    const query = fc.oneof(fc.constant(""), fc.constant("?"), fc.string({ unit: fc.constantFrom(..."ab_=&~.-%"), maxLength: 8 }).map((q) => `?${q}`));
+    const port = fc.constantFrom("", ":443", ":8443", ":80");
+    fc.assert(
+      fc.property(fc.constantFrom("https", "http"), host, port, path, query, fc.constantFrom("", "#f"), (scheme, h, p, pa, q, f) => {
+        const url = `${scheme}://${h}${p}${pa}${q}${f}`;
+        let expected: ReturnType<typeof fromUrl> | undefined;
+        try {
+          expected = fromUrl(url);
+        } catch {
+          expect(() => wireUrl(url)).toThrow(TypeError);
+          return;
+        }
+        expect(parts(url)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(parts("https://rds.eu-de.otc.t-systems.com/v3/p/backups/download-file?instance_id=i&backup_id=b")).toEqual({
+      host: "rds.eu-de.otc.t-systems.com",
+      pathname: "/v3/p/backups/download-file",
+      search: "?instance_id=i&backup_id=b",
+    });
+    expect(parts("https://0x7f.1/a/./b/../c?")).toEqual({ host: "127.0.0.1", pathname: "/a/c", search: "" });
+    expect(parts("https://Host.example:443")).toEqual({ host: "host.example", pathname: "/", search: "" });
   });
 });
 

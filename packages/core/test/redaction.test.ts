@@ -59,6 +59,9 @@ describe("redactText", () => {
     expect(redactText(`a ${LINK} b "https://x/y?token=t" Signature=abc&Expires=5 x-auth-token=zzz`)).toBe(
       'a https://bucket.obs.eu-de.otc.t-systems.com/backup.tar.gz?<redacted> b "https://x/y?<redacted>" Signature=<redacted>&Expires=<redacted> x-auth-token=<redacted>',
     );
+    expect(redactText("X-Security-Token=s1 access_token=a1 security_token=b1 accesstoken=c1")).toBe(
+      "X-Security-Token=<redacted> access_token=<redacted> security_token=<redacted> accesstoken=<redacted>",
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  */
 
 import { utf8 } from "./digest-web.js";
-import { canonicalUnreservedQuery, formatSigningDateFast } from "#fast-paths";
+import { canonicalUnreservedQuery, formatSigningDateFast, plainUrlParts } from "#fast-paths";
 
 /**
  * A request as it goes on the wire: the exact method, URL (path and query as sent), headers and body bytes.
@@ -15,6 +15,13 @@ export interface WireRequest {
   headers: Headers | Readonly<Record<string, string>> | ReadonlyArray<readonly [string, string]>;
   /** The exact body bytes (a string is UTF-8 encoded); omitted or empty for no body. */
   body?: string | Uint8Array;
+}
+
+/** The parts of a URL the signers read. */
+export interface UrlParts {
+  host: string;
+  pathname: string;
+  search: string;
 }
 
 export interface SignatureResult {
@@ -142,7 +149,7 @@ export function headerMap(headers: WireRequest["headers"]): Map<string, string[]
   return map;
 }
 
-/** The host as sent in the Host header: hostname plus a non-default port (what `URL.host` gives). */
-export function wireUrl(url: string | URL): URL {
-  return typeof url === "string" ? new URL(url) : url;
+/** The URL's parts as sent; `host` is what goes in the Host header: hostname plus a non-default port (`URL.host`). */
+export function wireUrl(url: string | URL): UrlParts {
+  return typeof url === "string" ? (plainUrlParts(url) ?? new URL(url)) : url;
 }

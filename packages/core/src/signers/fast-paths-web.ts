@@ -9,4 +9,5 @@ export {
   notTaken as formatSigningDateFast,
   notTaken as alreadyNormalisedHeaderNames,
   notTaken as unreservedPath,
+  notTaken as plainUrlParts,
 };
