@@ -133,15 +133,21 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 function resolveRetry(retry: RetryOptions | false | undefined): Required<RetryOptions> {
   if (retry === false) return { ...DEFAULT_RETRY, maxAttempts: 1 };
   if (retry !== undefined) requireObject("retry", retry, "must be an object or false");
-  const merged = { ...DEFAULT_RETRY, ...retry };
-  return {
-    maxAttempts: requireInteger("retry.maxAttempts", merged.maxAttempts, 1, 10),
-    baseDelayMs: requireInteger("retry.baseDelayMs", merged.baseDelayMs, 0, 60_000),
-    maxDelayMs: requireInteger("retry.maxDelayMs", merged.maxDelayMs, 0, 300_000),
-    maxElapsedMs: requireInteger("retry.maxElapsedMs", merged.maxElapsedMs, 0, 3_600_000),
-    maxRetryAfterMs: requireInteger("retry.maxRetryAfterMs", merged.maxRetryAfterMs, 0, 3_600_000),
-  };
+  const merged: Required<RetryOptions> = { ...DEFAULT_RETRY, ...retry };
+  for (const [name, [min, max]] of Object.entries(RETRY_BOUNDS)) {
+    requireInteger(`retry.${name}`, merged[name as keyof RetryOptions], min, max);
+  }
+  return merged;
 }
+
+/** Inclusive bounds of each retry setting, in the order they are checked. */
+const RETRY_BOUNDS: Readonly<Record<keyof RetryOptions, readonly [min: number, max: number]>> = {
+  maxAttempts: [1, 10],
+  baseDelayMs: [0, 60_000],
+  maxDelayMs: [0, 300_000],
+  maxElapsedMs: [0, 3_600_000],
+  maxRetryAfterMs: [0, 3_600_000],
+};
 
 function requireFunction<T>(field: string, value: T | undefined, fallback: T): T {
   if (value === undefined) return fallback;

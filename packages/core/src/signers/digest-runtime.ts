@@ -50,8 +50,9 @@ function oneShotHmacHex(hash: OneShotHash, fallback: (key: string | Uint8Array, 
   let innerPad = "";
   const outer = new Uint8Array(SHA256_BLOCK + 32);
   return (key: string | Uint8Array, data: string | Uint8Array): string => {
-    if (typeof key !== "string" || typeof data !== "string" || !ASCII_BLOCK_KEY.test(key)) return fallback(key, data);
+    if (typeof data !== "string") return fallback(key, data);
     if (key !== padsKey) {
+      if (typeof key !== "string" || !ASCII_BLOCK_KEY.test(key)) return fallback(key, data);
       let inner = "";
       for (let i = 0; i < SHA256_BLOCK; i++) {
         const byte = i < key.length ? key.charCodeAt(i) : 0;

@@ -103,21 +103,15 @@ export async function signJdCloud2(
   }
   const day = date.slice(0, 8);
   const names = normaliseSignedHeaders(signedHeaders);
-  const lines = names.map((name) => {
+  let canonicalHeaders = "";
+  for (const name of names) {
     const values = headers.get(name) ?? (name === "host" ? [url.host] : undefined);
     if (values === undefined) throw new Error(`signJdCloud2: signed header "${name}" is not on the request`);
-    return `${name}:${jdHeaderValue(values.join(","))}`;
-  });
+    canonicalHeaders += `${name}:${jdHeaderValue(values.join(","))}\n`;
+  }
   const bodyHash = headers.get("x-jdcloud-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
-  const canonicalRequest = [
-    request.method.toUpperCase(),
-    jdCloud2CanonicalUri(url.pathname),
-    canonicalQueryString(url.search),
-    `${lines.join("\n")}\n`,
-    signedHeaderList,
-    bodyHash,
-  ].join("\n");
+  const canonicalRequest = `${request.method.toUpperCase()}\n${jdCloud2CanonicalUri(url.pathname)}\n${canonicalQueryString(url.search)}\n${canonicalHeaders}\n${signedHeaderList}\n${bodyHash}`;
   const credentialScope = `${day}/${scope.region}/${scope.service}/${TERMINATOR}`;
   const stringToSign = `${JDCLOUD2_ALGORITHM}\n${date}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
   const kSigning = await signingKey(credentials.secretKey, day, scope.region, scope.service);

@@ -49,23 +49,16 @@ export async function signSdkHmacSha256(
   const date = headers.get("x-sdk-date")?.[0];
   if (date === undefined) throw new Error("signSdkHmacSha256: the request has no X-Sdk-Date header");
   const names = normaliseSignedHeaders(signedHeaders);
-  const lines: string[] = [];
+  let canonicalHeaders = "";
   for (const name of names) {
     const values = headers.get(name) ?? (name === "host" ? [url.host] : undefined);
     if (values === undefined) throw new Error(`signSdkHmacSha256: signed header "${name}" is not on the request`);
     // Sorted in place: headerMap built these arrays for this call.
-    for (const value of values.sort()) lines.push(`${name}:${value.trim()}`);
+    for (const value of values.sort()) canonicalHeaders += `${name}:${value.trim()}\n`;
   }
   const bodyHash = headers.get("x-sdk-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
-  const canonicalRequest = [
-    request.method.toUpperCase(),
-    sdkCanonicalUri(url.pathname),
-    canonicalQueryString(url.search),
-    `${lines.join("\n")}\n`,
-    signedHeaderList,
-    bodyHash,
-  ].join("\n");
+  const canonicalRequest = `${request.method.toUpperCase()}\n${sdkCanonicalUri(url.pathname)}\n${canonicalQueryString(url.search)}\n${canonicalHeaders}\n${signedHeaderList}\n${bodyHash}`;
   const stringToSign = `${SDK_HMAC_ALGORITHM}\n${date}\n${await sha256Hex(canonicalRequest)}`;
   const signature = await hmacSha256Hex(credentials.secretKey, stringToSign);
   return {
