@@ -1,7 +1,7 @@
 /**
  * Why a target is missed: the result of profiling, written down next to the code that measures it. The report
  * prints a finding only when its target actually failed in that run, so a fixed cause drops out by itself.
- * The figures quoted were measured on the benchmark machine (2 shared cores) on 2026-11-22 with the scripts named.
+ * The figures quoted were measured on the benchmark machine (2 shared cores) on the dates given, with the scripts named.
  */
 
 const FINDINGS: Record<string, string> = {
@@ -9,13 +9,14 @@ const FINDINGS: Record<string, string> = {
     "**Signing (`packages/core/src/signers`).** Since 04f1349 both signers hash synchronously through `node:crypto`",
     "(found with `process.getBuiltinModule`; Web Crypto, a thread-pool job per digest in Node, stays for browsers), JD's",
     "signing key is derived once per (secret, day, region, service), and ids of unreserved characters skip the byte-wise",
-    "canonicalisation. Before: 0.10–0.17× the official signers; in the runs of 2026-11-22 after it: SDK-HMAC-SHA256 GET",
-    "1.87–2.08×, POST 1.80–3.71×, JDCLOUD2 4.6–6.3×. The Huawei rows sit at about 2× and cross it with machine load:",
-    "in the run that measured 1.87×/1.80× both signers ran at about half the rate of a quiet run (ours 49,117 vs",
-    "89,767 ops/s), with rounds ranging 40,540–68,523, so on a busy machine those rows",
-    "can fall just under 2×. What one of our GET signatures still costs (`node --cpu-prof`, a loop of",
-    "`signSdkHmacSha256`, ~10.5 µs per call): the three SHA-256 passes (canonical request, HMAC inner and outer) ≈30%,",
-    "`new URL` ≈7%, the header `Map` ≈6%, the rest string building and GC.",
+    "canonicalisation; since 56ed2ea and 8caf4b9 a plain URL string is read without `new URL`, an unreserved query is",
+    "insertion-sorted, the inner HMAC digest is taken as a string, not a Buffer, and the canonical request is concatenated.",
+    "Before all this: 0.10–0.17× the official signers. Runs of 2026-12-01 after 8caf4b9: SDK-HMAC-SHA256 GET 2.01–2.24×,",
+    "POST 2.34–2.80×, JDCLOUD2 4.9–5.8×. The Huawei GET row is the closest: the official signer is cheapest there (no",
+    "body hash; ~12.7 µs per call on a quiet machine, ~75,000–79,000 ops/s) and both rates move with machine load, so a",
+    "busy run can put it under 2×. One of our GET signatures (`node --cpu-prof`, a loop of `signSdkHmacSha256`, ~5.8–6.3",
+    "µs per call): the three SHA-256 passes (node:crypto's fixed cost per call) ≈28%, the async function and string",
+    "building ≈17%, the header `Map` ≈7%, the query sort ≈6%, the fast-path regular expressions ≈6%, GC ≈6%.",
   ].join("\n"),
   "client-overhead": [
     "**Client overhead (openapi-fetch and undici's `Request` objects, not signing).** On loopback a raw `fetch` takes",
@@ -35,9 +36,9 @@ const FINDINGS: Record<string, string> = {
   bundle: [
     "**Bundle size (core and openapi-fetch).** A client bundles only its own provider's profile and, through core's",
     "`imports` map (\"browser\" condition), the Web Crypto digests without the Node fast paths. The seven clients",
-    "measure 9.54–9.99 kB min+gzip (huaweicloud-dds closest to the line). esbuild's metafile for",
-    "`createHuaweiCloudDdsClient`: openapi-fetch 6.6 kB minified; core's transport 3.6, errors 3.1, canonical 1.4,",
-    "sdk-hmac 1.0, authenticator 1.0, open-client 0.9, send 0.9, credentials 0.9, Web Crypto digests 0.6.",
+    "measure 9.52–9.98 kB min+gzip on 2026-12-01 (huaweicloud-dds closest to the line). esbuild's metafile for",
+    "`createHuaweiCloudDdsClient` (2026-11-22): openapi-fetch 6.6 kB minified; core's transport 3.6, errors 3.1,",
+    "canonical 1.4, sdk-hmac 1.0, authenticator 1.0, open-client 0.9, send 0.9, credentials 0.9, Web Crypto digests 0.6.",
   ].join("\n"),
   "download-throughput": [
     "**Download throughput (cause: the CLI's default fsync; curl does not fsync).** Since a670e3f `downloadFile` and",
@@ -49,7 +50,11 @@ const FINDINGS: Record<string, string> = {
     "(raw socket reads into reusable 1 MiB blocks, `writev`) used about the same CPU as curl in GNU time runs",
     "(user+sys per GiB: ours 0.9–1.1 s, curl 1.1–1.2 s; strace per GiB: ours ~250 `writev` and ~2,000 socket reads,",
     "curl ~129,000 `write` of ~8 KiB and ~10,000 `recvfrom`). Whether the durable default is worth missing this row is",
-    "the CLI's decision; its README should say so.",
+    "the CLI's decision; its README should say so. This machine's disk (ext4 mounted with `discard`, a VM block device)",
+    "moves every row a lot: single runs of one tool ranged 230–1,435 MB/s on 2026-12-01. Until the suite synced after",
+    "each run, the default-vs-`curl && sync` row read 0.79–0.83× in three runs that day because the next run paid for",
+    "the previous run's deleted copy, and the default CLI run always followed `curl && sync` in the rotation; by hand,",
+    "with a `sync` between runs, the default CLI run took 0.96–1.34 s per GiB and `curl && sync FILE` 1.6–2.1 s.",
   ].join("\n"),
 };
 

@@ -317,6 +317,8 @@ function downloadSection(r: BenchResults): string {
     "",
     `One ${formatBytes(d.fileBytes)} file (${d.sparse ? "sparse, created with truncate" : "random bytes"}) served over loopback by \`node:http\` streaming it`,
     `from a temp dir (its own process), downloaded to disk by each tool in a fresh process, ${d.rounds} rounds, order rotated each round.`,
+    "Every run starts from a settled disk: a `sync` (not timed) follows each run, and a round's copies are deleted",
+    "only after the round, then synced again, so no run pays for an earlier run's writeback or freed blocks.",
     "Throughput = bytes ÷ transfer time as each tool reports it (curl `%{time_total}`; the driver's clock around",
     "`downloadFile`); the wall-clock column includes process start-up. By default the CLI fsyncs the file before",
     "renaming it into place and curl does not: `--no-fsync` (library option `fsync: false`) and `curl … && sync FILE`",

@@ -10,6 +10,7 @@
  * once per command, not per byte) is not counted; the process wall-clock throughput is reported beside it.
  * Peak RSS is the whole process's (GNU time `%M`, or /proc VmHWM). The served file is generated in a temp dir
  * (sparse via truncate when large, random bytes when small so the copy can be compared) and removed afterwards.
+ * A round keeps its four copies until it ends, so it needs four times the file size free in the temp dir.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -124,6 +125,12 @@ async function runCurlFsync(url: string, outDir: string, bytes: number, sha256: 
   return { transferMs: curl.transferMs + synced.ms, wallMs: curl.wallMs + synced.ms, peakRssBytes: curl.peakRssBytes };
 }
 
+/** `sync` of every file system: dirty pages written back, pending frees committed, before the next run starts. */
+async function settleDisk(timeoutMs: number): Promise<void> {
+  const synced = await runCommand("sync", [], { timeoutMs });
+  if (synced.code !== 0) throw new Error(`sync exited ${synced.code}: ${synced.stderr.trim().slice(0, 200)}`);
+}
+
 async function runOurs(
   moduleUrl: string,
   url: string,
@@ -208,20 +215,31 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
         },
       ];
       for (let round = 0; round < options.rounds; round++) {
-        // Rotate the order each round: the page cache and the disk's writeback carry over from one run to the next.
+        // Rotate the order each round, and start every run from a settled disk: after each run a `sync` (not timed)
+        // writes back what it left dirty (the no-fsync and curl copies), and the copies are deleted only once the
+        // round is over, followed by another `sync`. Deleting a copy right after its run made the next run pay for
+        // that deletion (on a disk mounted with `discard`, freeing 1 GiB of written blocks is slow), and in the
+        // rotation the same tool always followed the same one: the default CLI run followed `curl && sync`, whose
+        // deleted copy had real blocks, while `curl && sync` followed plain curl, whose copy never reached the disk.
         const order = runners.map((_, i) => runners[(i + round) % runners.length]!);
-        for (const runner of order) {
-          if (runner.error !== undefined) continue;
-          const outDir = path.join(dir, `out-${runner.tool}-${round}`);
-          await mkdir(outDir, { recursive: true });
-          try {
-            runner.runs.push(await runner.run(outDir));
-          } catch (error) {
-            runner.error = error instanceof Error ? error.message : String(error);
-          } finally {
-            // Each copy is removed at once: 1 GiB copies would otherwise pile up on disk.
-            await rm(outDir, { recursive: true, force: true });
+        const outDirs: string[] = [];
+        try {
+          for (const runner of order) {
+            if (runner.error !== undefined) continue;
+            const outDir = path.join(dir, `out-${runner.tool}-${round}`);
+            outDirs.push(outDir);
+            await mkdir(outDir, { recursive: true });
+            try {
+              runner.runs.push(await runner.run(outDir));
+            } catch (error) {
+              runner.error = error instanceof Error ? error.message : String(error);
+            } finally {
+              await settleDisk(timeoutMs);
+            }
           }
+        } finally {
+          for (const outDir of outDirs) await rm(outDir, { recursive: true, force: true });
+          await settleDisk(timeoutMs);
         }
       }
       const tools = runners.map((r) => summarizeTool(r.tool, r.label, r.runs, fileBytes, r.error));
