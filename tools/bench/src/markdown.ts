@@ -207,7 +207,7 @@ function clientSection(r: BenchResults): string {
   return [
     "## 2. Client overhead per call",
     "",
-    `Sequential calls to a local \`node:http\` server (127.0.0.1, its own process, keep-alive, fixed JSON body): ${c.latency.warmupCalls} warm-up calls, then ${c.latency.calls} timed calls per round, ${c.rounds} rounds, order rotated each round.`,
+    `Sequential calls to a local \`node:http\` server (127.0.0.1, its own process, keep-alive, fixed JSON body): ${c.latency.warmupCalls} warm-up calls each, then ${c.latency.calls} timed calls of each row per round, interleaved (one call of every row in turn, the order rotated every turn, so all rows sample the same stretch of machine time), ${c.rounds} rounds.`,
     "**Overhead = p50 latency of the client ÷ p50 latency of raw `fetch(url).then(r => r.json())` of the same URL.** A client",
     "call includes input checks, signing, building the request, the round trip, parsing and mapping the response.",
     "The Huawei Node.js SDK publishes no RDS/DDS/DCS package on npm (`npm view @huaweicloud/huaweicloud-sdk-rds` → 404), so its",

@@ -57,14 +57,22 @@ export interface LatencyOptions {
   calls: number;
 }
 
-/** Per-call latencies in microseconds of `calls` sequential awaited calls, after `warmupCalls` untimed ones. */
-export async function sampleLatencies(fn: () => Promise<unknown>, options: LatencyOptions): Promise<number[]> {
-  for (let i = 0; i < options.warmupCalls; i++) await fn();
-  const samples = new Array<number>(options.calls);
+/**
+ * Per-call latencies in microseconds of several functions measured side by side: after `warmupCalls` untimed calls
+ * of each, `calls` rounds in which each function is called once, awaited, in an order rotated every round. Every
+ * function thus samples the same stretch of machine time, so a drift of the machine (load, CPU frequency) moves all
+ * of them alike instead of whichever happened to run during it. Returns one sample array per function.
+ */
+export async function sampleLatenciesInterleaved(fns: ReadonlyArray<() => Promise<unknown>>, options: LatencyOptions): Promise<number[][]> {
+  for (const fn of fns) for (let i = 0; i < options.warmupCalls; i++) await fn();
+  const samples = fns.map(() => new Array<number>(options.calls));
   for (let i = 0; i < options.calls; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    samples[i] = Number(process.hrtime.bigint() - t0) / 1e3;
+    for (let k = 0; k < fns.length; k++) {
+      const which = (i + k) % fns.length;
+      const t0 = process.hrtime.bigint();
+      await fns[which]!();
+      samples[which]![i] = Number(process.hrtime.bigint() - t0) / 1e3;
+    }
   }
   return samples;
 }

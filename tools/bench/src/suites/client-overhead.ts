@@ -20,7 +20,7 @@ import { huaweiCredential, officialHuaweiClient, showBackupDownloadLinkOptions }
 import { officialJdRdsService } from "../official/jdcloud.js";
 import { startServer, serverScript } from "../servers/spawn-server.js";
 import { percentile, ratio, summarizeRounds, type RoundSummary } from "../stats.js";
-import { sampleLatencies, type LatencyOptions } from "../timing.js";
+import { sampleLatenciesInterleaved, type LatencyOptions } from "../timing.js";
 
 /** `variant`: ours configured differently to isolate a cost (no target applies). */
 export type CandidateKind = "baseline" | "ours" | "variant" | "official";
@@ -77,6 +77,16 @@ const accessKeyCredentials = { accessKey: BENCH_ACCESS_KEY, secretKey: BENCH_SEC
 const expectedRdsName = RDS_V3_RESPONSE.files[0]!.name;
 
 /** Builds the candidates for a server at `origin`; a candidate whose package cannot be loaded becomes an error row. */
+/** The one operation the openapi-fetch row calls, typed as openapi-typescript would generate it. */
+interface RdsBackupFilesPaths {
+  "/v3/{project_id}/backup-files": {
+    get: {
+      parameters: { path: { project_id: string }; query: { backup_id: string } };
+      responses: { 200: { content: { "application/json": { files: Array<{ name: string }> } } } };
+    };
+  };
+}
+
 export async function buildCandidates(origin: string): Promise<Array<Candidate | { id: string; label: string; kind: CandidateKind; baseline: string; error: string }>> {
   const url = new URL(origin);
   const rdsUrl = `${origin}/v3/${BENCH_PROJECT_ID}/backup-files?backup_id=${BACKUP_ID}`;
@@ -105,6 +115,23 @@ export async function buildCandidates(origin: string): Promise<Array<Candidate |
       return {
         call: () => client.getBackupDownloadLinks({ backupId: BACKUP_ID }),
         check: (r) => expectEqual(field(r, "files", 0, "name"), expectedRdsName, "otc-rds files[0].name"),
+      };
+    },
+  );
+  await attempt(
+    {
+      id: "openapi-fetch-rds",
+      label: "openapi-fetch alone (createClient GET of the same path: no auth, checks, retries or mapping)",
+      kind: "variant",
+      baseline: "fetch-rds",
+    },
+    async () => {
+      const { default: createClient } = await import("openapi-fetch");
+      const client = createClient<RdsBackupFilesPaths>({ baseUrl: origin });
+      return {
+        call: () =>
+          client.GET("/v3/{project_id}/backup-files", { params: { path: { project_id: BENCH_PROJECT_ID }, query: { backup_id: BACKUP_ID } } }),
+        check: (r) => expectEqual(field(r, "data", "files", 0, "name"), expectedRdsName, "openapi-fetch data.files[0].name"),
       };
     },
   );
@@ -201,13 +228,15 @@ export async function runClientOverheadSuite(options: ClientOverheadOptions): Pr
     const p50 = new Map<string, number[]>(live.map((c) => [c.id, []]));
     const p99 = new Map<string, number[]>(live.map((c) => [c.id, []]));
     for (let round = 0; round < options.rounds; round++) {
-      // Rotate the order each round so that no candidate always runs first or last.
-      const order = live.map((_, i) => live[(i + round) % live.length]!);
-      for (const c of order) {
-        const samples = await sampleLatencies(c.call, options.latency);
-        p50.get(c.id)!.push(percentile(samples, 50));
-        p99.get(c.id)!.push(percentile(samples, 99));
-      }
+      // Calls of all candidates interleaved: a client and its raw-fetch baseline see the same machine state.
+      const samples = await sampleLatenciesInterleaved(
+        live.map((c) => c.call),
+        options.latency,
+      );
+      live.forEach((c, i) => {
+        p50.get(c.id)!.push(percentile(samples[i]!, 50));
+        p99.get(c.id)!.push(percentile(samples[i]!, 99));
+      });
     }
     const summaries = new Map(
       live.map((c) => [c.id, { p50: summarizeRounds(p50.get(c.id)!), p99: summarizeRounds(p99.get(c.id)!) }]),
