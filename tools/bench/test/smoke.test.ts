@@ -113,7 +113,7 @@ describe("smoke run of every suite", () => {
 
   it("client overhead: raw fetch, ours and the official SDK measured for both signer families", () => {
     const byId = new Map(results.client!.candidates.map((c) => [c.id, c]));
-    expect([...byId.keys()]).toEqual(["fetch-rds", "ours-otc-rds", "ours-otc-rds-token", "official-huawei", "fetch-jd", "ours-jdcloud-rds", "official-jd"]);
+    expect([...byId.keys()]).toEqual(["fetch-rds", "ours-otc-rds", "openapi-fetch-rds", "ours-otc-rds-token", "official-huawei", "fetch-jd", "ours-jdcloud-rds", "official-jd"]);
     for (const c of byId.values()) {
       expect(c.error, `${c.id}: ${c.error}`).toBeUndefined();
       finitePositive(c.p50Us?.median);
@@ -121,6 +121,7 @@ describe("smoke run of every suite", () => {
     }
     expect(byId.get("fetch-rds")!.p50Ratio).toBe(1);
     expect(byId.get("ours-otc-rds")!.baseline).toBe("fetch-rds");
+    expect(byId.get("openapi-fetch-rds")!.baseline).toBe("fetch-rds");
     expect(byId.get("ours-jdcloud-rds")!.baseline).toBe("fetch-jd");
     finitePositive(byId.get("ours-otc-rds")!.p50Ratio);
   });
