@@ -10,7 +10,6 @@
  * once per command, not per byte) is not counted; the process wall-clock throughput is reported beside it.
  * Peak RSS is the whole process's (GNU time `%M`, or /proc VmHWM). The served file is generated in a temp dir
  * (sparse via truncate when large, random bytes when small so the copy can be compared) and removed afterwards.
- * A round keeps its four copies until it ends, so it needs four times the file size free in the temp dir.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -125,7 +124,7 @@ async function runCurlFsync(url: string, outDir: string, bytes: number, sha256: 
   return { transferMs: curl.transferMs + synced.ms, wallMs: curl.wallMs + synced.ms, peakRssBytes: curl.peakRssBytes };
 }
 
-/** `sync` of every file system: dirty pages written back, pending frees committed, before the next run starts. */
+/** `sync` of every file system: pending writes and frees committed before the next run starts. */
 async function settleDisk(timeoutMs: number): Promise<void> {
   const synced = await runCommand("sync", [], { timeoutMs });
   if (synced.code !== 0) throw new Error(`sync exited ${synced.code}: ${synced.stderr.trim().slice(0, 200)}`);
@@ -215,31 +214,24 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
         },
       ];
       for (let round = 0; round < options.rounds; round++) {
-        // Rotate the order each round, and start every run from a settled disk: after each run a `sync` (not timed)
-        // writes back what it left dirty (the no-fsync and curl copies), and the copies are deleted only once the
-        // round is over, followed by another `sync`. Deleting a copy right after its run made the next run pay for
-        // that deletion (on a disk mounted with `discard`, freeing 1 GiB of written blocks is slow), and in the
-        // rotation the same tool always followed the same one: the default CLI run followed `curl && sync`, whose
-        // deleted copy had real blocks, while `curl && sync` followed plain curl, whose copy never reached the disk.
+        // Rotate the order each round, and start every run from a settled disk: each copy is deleted right after its
+        // run (a copy that was never flushed then never reaches the disk at all, as with a user who moves on), and a
+        // `sync` (not timed) commits the deletion before the next run starts. Without it the next run paid for the
+        // previous copy's freed blocks (on a disk mounted with `discard`, freeing 1 GiB of written blocks is slow),
+        // and in the rotation the default CLI run always followed `curl && sync`, whose copy had real blocks.
         const order = runners.map((_, i) => runners[(i + round) % runners.length]!);
-        const outDirs: string[] = [];
-        try {
-          for (const runner of order) {
-            if (runner.error !== undefined) continue;
-            const outDir = path.join(dir, `out-${runner.tool}-${round}`);
-            outDirs.push(outDir);
-            await mkdir(outDir, { recursive: true });
-            try {
-              runner.runs.push(await runner.run(outDir));
-            } catch (error) {
-              runner.error = error instanceof Error ? error.message : String(error);
-            } finally {
-              await settleDisk(timeoutMs);
-            }
+        for (const runner of order) {
+          if (runner.error !== undefined) continue;
+          const outDir = path.join(dir, `out-${runner.tool}-${round}`);
+          await mkdir(outDir, { recursive: true });
+          try {
+            runner.runs.push(await runner.run(outDir));
+          } catch (error) {
+            runner.error = error instanceof Error ? error.message : String(error);
+          } finally {
+            await rm(outDir, { recursive: true, force: true });
+            await settleDisk(timeoutMs);
           }
-        } finally {
-          for (const outDir of outDirs) await rm(outDir, { recursive: true, force: true });
-          await settleDisk(timeoutMs);
         }
       }
       const tools = runners.map((r) => summarizeTool(r.tool, r.label, r.runs, fileBytes, r.error));
