@@ -338,16 +338,11 @@ describe("timeouts and aborts", () => {
       if (input.signal.aborted) reject(input.signal.reason);
       input.signal.addEventListener("abort", () => reject(input.signal.reason));
     });
+  const hangingTransport = (timeoutMs: number) =>
+    createTransport({ api: OTC_DDS, region: "eu-nl", credentials: { accessKey: AK, secretKey: SK }, fetch: hanging, timeoutMs, retry: false });
 
   it("throws TimeoutError when an attempt exceeds timeoutMs", async () => {
-    const transport = createTransport({
-      api: OTC_DDS,
-      region: "eu-nl",
-      credentials: { accessKey: AK, secretKey: SK },
-      fetch: hanging,
-      timeoutMs: 30,
-      retry: false,
-    });
+    const transport = hangingTransport(30);
     const error = await transport.fetch(new Request(`${transport.baseUrl}/v3/p/backups/download-file?instance_id=i&backup_id=b`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(NetworkError);
@@ -358,17 +353,10 @@ describe("timeouts and aborts", () => {
   });
 
   it("times out across garbage collections (a Request follows its signal only weakly)", async () => {
-    // A Request follows its signal weakly; the transport must keep it reachable until the attempt settles.
+    // The transport must keep the attempt's Request reachable until the attempt settles.
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
-    const transport = createTransport({
-      api: OTC_DDS,
-      region: "eu-nl",
-      credentials: { accessKey: AK, secretKey: SK },
-      fetch: hanging,
-      timeoutMs: 50,
-      retry: false,
-    });
+    const transport = hangingTransport(50);
     const outcome = transport.fetch(new Request(`${transport.baseUrl}/v3/p/x`)).catch((e: unknown) => e);
     for (let i = 0; i < 5; i++) {
       await new Promise((resolve) => setTimeout(resolve, 5));
