@@ -316,7 +316,7 @@ function downloadSection(r: BenchResults): string {
     "## 5. Downloads",
     "",
     `One ${formatBytes(d.fileBytes)} file (${d.sparse ? "sparse, created with truncate" : "random bytes"}) served over loopback by \`node:http\` streaming it`,
-    `from a temp dir (its own process), downloaded to disk by each tool in a fresh process, ${d.rounds} rounds, order rotated each round.`,
+    `from a temp dir (its own process), downloaded to disk by each tool in a fresh process, ${d.rounds} rounds in a balanced order (each tool runs right after each other tool equally often).`,
     "Every run starts from a settled disk: each copy is deleted right after its run, then a `sync` (not timed) commits",
     "the deletion, so no run pays for an earlier run's freed blocks.",
     "Throughput = bytes ÷ transfer time as each tool reports it (curl `%{time_total}`; the driver's clock around",

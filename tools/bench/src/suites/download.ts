@@ -124,6 +124,17 @@ async function runCurlFsync(url: string, outDir: string, bytes: number, sha256: 
   return { transferMs: curl.transferMs + synced.ms, wallMs: curl.wallMs + synced.ms, peakRssBytes: curl.peakRssBytes };
 }
 
+/**
+ * The run order of `round` for `n` tools: the rows of a Williams design, a Latin square in which, over `n` rounds
+ * (`2n` when `n` is odd), every tool runs first equally often and right after every other tool equally often, so
+ * what one run leaves behind for the next lands on every tool alike.
+ */
+export function balancedOrder(n: number, round: number): number[] {
+  const first = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? i / 2 : n - (i + 1) / 2));
+  const row = first.map((tool) => (tool + round) % n);
+  return n % 2 === 1 && Math.floor(round / n) % 2 === 1 ? row.reverse() : row;
+}
+
 /** `sync` of every file system: pending writes and frees committed before the next run starts. */
 async function settleDisk(timeoutMs: number): Promise<void> {
   const synced = await runCommand("sync", [], { timeoutMs });
@@ -214,12 +225,12 @@ export async function runDownloadSuite(options: DownloadSuiteOptions): Promise<D
         },
       ];
       for (let round = 0; round < options.rounds; round++) {
-        // Rotate the order each round, and start every run from a settled disk: each copy is deleted right after its
-        // run (a copy that was never flushed then never reaches the disk at all, as with a user who moves on), and a
-        // `sync` (not timed) commits the deletion before the next run starts. Without it the next run paid for the
-        // previous copy's freed blocks (on a disk mounted with `discard`, freeing 1 GiB of written blocks is slow),
-        // and in the rotation the default CLI run always followed `curl && sync`, whose copy had real blocks.
-        const order = runners.map((_, i) => runners[(i + round) % runners.length]!);
+        // What a run leaves behind lands on the next one: each copy is deleted right after its run (a copy that was
+        // never flushed then never reaches the disk at all, as with a user who moves on) and a `sync` (not timed)
+        // commits the deletion, but a disk mounted with `discard` may still be freeing 1 GiB of written blocks when
+        // the next run starts. So the order is balanced, not just rotated: with a plain rotation the default CLI run
+        // always followed `curl && sync` (a copy with real blocks) and `curl && sync` always followed plain curl.
+        const order = balancedOrder(runners.length, round).map((i) => runners[i]!);
         for (const runner of order) {
           if (runner.error !== undefined) continue;
           const outDir = path.join(dir, `out-${runner.tool}-${round}`);
