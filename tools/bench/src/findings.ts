@@ -61,7 +61,12 @@ const FINDINGS: Record<string, string> = {
     "in which the default CLI run always followed `curl && sync`. Over nine runs of the suite that day, through these",
     "changes, the like-for-like rows still read 0.79–1.37× (`--no-fsync` ÷ curl) and 0.79–1.32× (default ÷",
     "`curl && sync`); by hand, with a `sync` between runs, the default CLI run took 0.96–1.34 s per GiB and",
-    "`curl && sync FILE` 1.6–2.1 s.",
+    "`curl && sync FILE` 1.6–2.1 s. With the balanced order the `--no-fsync` row reads lowest: by hand, `--no-fsync`",
+    "runs took 519–629 MB/s in five of six tries and 1,271 MB/s in one, the default (fsync) runs 905–1,064 MB/s in",
+    "between. `strace -c` of three runs: the same ~400 `writev` calls of 1 MiB spent 0.37 s, 0.59 s and 1.66 s in the",
+    "kernel, i.e. writing into the page cache itself ran at very different speeds from run to run on this VM (a",
+    "Firecracker guest); why our runs meet that more than curl's (~129,000 small `write`s, never above ~1.1 GB/s) was",
+    "not found.",
   ].join("\n"),
 };
 
