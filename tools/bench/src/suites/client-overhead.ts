@@ -76,7 +76,6 @@ function field(value: unknown, ...path: (string | number)[]): unknown {
 const accessKeyCredentials = { accessKey: BENCH_ACCESS_KEY, secretKey: BENCH_SECRET_KEY };
 const expectedRdsName = RDS_V3_RESPONSE.files[0]!.name;
 
-/** Builds the candidates for a server at `origin`; a candidate whose package cannot be loaded becomes an error row. */
 /** The one operation the openapi-fetch row calls, typed as openapi-typescript would generate it. */
 interface RdsBackupFilesPaths {
   "/v3/{project_id}/backup-files": {
@@ -87,6 +86,7 @@ interface RdsBackupFilesPaths {
   };
 }
 
+/** Builds the candidates for a server at `origin`; a candidate whose package cannot be loaded becomes an error row. */
 export async function buildCandidates(origin: string): Promise<Array<Candidate | { id: string; label: string; kind: CandidateKind; baseline: string; error: string }>> {
   const url = new URL(origin);
   const rdsUrl = `${origin}/v3/${BENCH_PROJECT_ID}/backup-files?backup_id=${BACKUP_ID}`;
