@@ -107,6 +107,30 @@ const VARIANTS: Variant[] = [
     breakIt: (edit) => edit("components/responses/InternalServerError.yaml", (d) => delete d.content["application/json"].examples),
     expected: ["rule/response-example-defined"],
   },
+  // The same rules cover the list operation (paths/backups.yaml) and its responses.
+  {
+    name: "list-missing-operation-id",
+    breakIt: (edit) => edit("paths/backups.yaml", (d) => delete d.get.operationId),
+    expected: ["operation-operationId", "rule/operation-operationId-defined"],
+  },
+  {
+    name: "list-missing-security",
+    breakIt: (edit) => edit("paths/backups.yaml", (d) => delete d.get.security),
+    expected: ["rule/operation-security-defined"],
+  },
+  {
+    name: "list-no-4xx-response",
+    breakIt: (edit) =>
+      edit("paths/backups.yaml", (d) => {
+        for (const code of Object.keys(d.get.responses)) if (code.startsWith("4")) delete d.get.responses[code];
+      }),
+    expected: ["operation-4xx-response", "rule/operation-4xx-response"],
+  },
+  {
+    name: "list-response-without-example",
+    breakIt: (edit) => edit("components/responses/BackupListOk.yaml", (d) => delete d.content["application/json"].examples),
+    expected: ["rule/response-example-defined"],
+  },
   {
     name: "unused-component",
     breakIt: (edit) =>

@@ -152,13 +152,11 @@ export interface components {
          * @description The flat error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, used by the services (`DBS.*`
          *     codes for RDS and DDS) and by the API gateway in front of them (`APIGW.*` codes, which add `request_id`).
          *     Sources: opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/abnormal_request_results.rst`
-         *     (whose example is this schema's example, verbatim); huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`, which reads
+         *     (whose example, `DBS.200022`, is deliberately not a schema-level `example` here: Prism would serve it before every
+         *     response's own first example, so a mock answered a bad list query with "The DB instance name already exists.");
+         *     huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`, which reads
          *     `error_code`/`error_msg`, then `code`/`message`, then the same pair nested one level down, and
          *     `encoded_authorization_message`.
-         * @example {
-         *       "error_code": "DBS.200022",
-         *       "error_msg": "The DB instance name already exists."
-         *     }
          */
         HuaweiErrorBody: {
             /**
