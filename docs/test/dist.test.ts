@@ -45,4 +45,29 @@ describe("docs/dist", () => {
       expect(html).toContain(`<section class="package" id="start-${id}"`);
     }
   });
+
+  // Pinned here rather than read from the specs, so a list operation that vanished from a spec fails the docs too.
+  const LIST_OPERATIONS: Record<string, { path: string; operationId: string }> = {
+    "otc-rds": { path: "/v3/{project_id}/backups", operationId: "listBackups" },
+    "huaweicloud-rds": { path: "/v3/{project_id}/backups", operationId: "listBackups" },
+    "otc-dds": { path: "/v3/{project_id}/backups", operationId: "listBackups" },
+    "huaweicloud-dds": { path: "/v3/{project_id}/backups", operationId: "listBackups" },
+    "huaweicloud-dcs": { path: "/v2/{project_id}/instances/{instance_id}/backups", operationId: "listBackupRecords" },
+    "otc-dcs": { path: "/v2/{project_id}/instances/{instance_id}/backups", operationId: "listBackupRecords" },
+    "jdcloud-rds": { path: "/v1/regions/{regionId}/backups", operationId: "describeBackups" },
+  };
+  it("pins a list operation for every API on the site", () => {
+    expect(Object.keys(LIST_OPERATIONS).sort()).toEqual([...ids].sort());
+  });
+  it.each(ids)("%s: the index row and the API page show the list operation", (id) => {
+    const { path: opPath, operationId } = LIST_OPERATIONS[id]!;
+    const html = read("index.html");
+    const row = html.slice(html.indexOf(`<tbody id="api-${id}">`), html.indexOf("</tbody>", html.indexOf(`<tbody id="api-${id}">`)));
+    expect(row).toContain(`<span class="method method-get">GET</span> <code class="path">${opPath.replace(/\//g, "/<wbr>")}</code>`);
+    expect(row).toContain(`<code>${operationId}</code>`);
+    // The server-rendered page has a menu entry for the operation, and the embedded definition carries it.
+    const page = read(siteFiles(id).page);
+    expect(page).toContain(`href="/other/${operationId.toLowerCase()}"`);
+    expect(page).toContain(`"operationId":"${operationId}"`);
+  });
 });
