@@ -312,7 +312,7 @@ export interface components {
          */
         HuaweiRdsBackupForList: components["schemas"]["RdsBackupForList"] & {
             /**
-             * @description Whether the backup is associated with a DDM instance (Huawei web reference - MySQL only).
+             * @description Whether the backup is associated with a DDM instance (Huawei's web reference - RDS for MySQL only).
              * @example false
              */
             associated_with_ddm?: boolean;
