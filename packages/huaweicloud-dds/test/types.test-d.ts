@@ -16,6 +16,6 @@ describe("huaweicloud-dds types", () => {
 
   it(".raw is typed by the generated paths", () => {
     expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
-    expectTypeOf<Parameters<typeof client.raw.GET>[0]>().toEqualTypeOf<"/v3/{project_id}/backups/download-file">();
+    expectTypeOf<keyof paths>().toEqualTypeOf<"/v3/{project_id}/backups/download-file" | "/v3/{project_id}/backups">();
   });
 });

@@ -30,8 +30,10 @@ describe("jdcloud-rds types", () => {
 
   it(".raw knows both paths; on the wire urlExpirationSecond is a string", () => {
     expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
-    expectTypeOf<Parameters<typeof client.raw.GET>[0]>().toEqualTypeOf<
-      "/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL" | "/v1/regions/{regionId}/backups/{backupId}/downloadURLs"
+    expectTypeOf<keyof paths>().toEqualTypeOf<
+      | "/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL"
+      | "/v1/regions/{regionId}/backups/{backupId}/downloadURLs"
+      | "/v1/regions/{regionId}/backups"
     >();
     type Query = NonNullable<paths["/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL"]["get"]["parameters"]["query"]>;
     expectTypeOf<Query["urlExpirationSecond"]>().toEqualTypeOf<string | undefined>();

@@ -21,7 +21,7 @@ describe("otc-rds types", () => {
 
   it(".raw is the typed openapi-fetch client of the generated paths", () => {
     expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
-    expectTypeOf<Parameters<typeof client.raw.GET>[0]>().toEqualTypeOf<"/v3/{project_id}/backup-files">();
+    expectTypeOf<keyof paths>().toEqualTypeOf<"/v3/{project_id}/backup-files" | "/v3/{project_id}/backups">();
     // @ts-expect-error the operation has no POST
     void client.raw.POST("/v3/{project_id}/backup-files", {});
   });
