@@ -98,7 +98,8 @@ export class FileServer {
     const file: ServedFile = {
       content,
       sha256,
-      etag: `"${sha256.slice(0, 32)}"`,
+      // A single-part upload's ETag is the object's MD5, as on OBS.
+      etag: `"${createHash("md5").update(content).digest("hex")}"`,
       tokens: new Set(),
       faults: [],
       throttle: options.throttle,
