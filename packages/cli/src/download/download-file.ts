@@ -23,6 +23,7 @@ import {
   type PartMeta,
   type PartState,
 } from "./part-state.js";
+import { probeRanges, type RequestContext } from "./probe.js";
 import { ObjectChangedError, RangedDownload } from "./ranged.js";
 import { filePaths } from "./safe-name.js";
 import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize } from "./size-check.js";
@@ -238,59 +239,27 @@ class FileJob {
     const documented = this.links.link.sizeBytes;
     const ranged = await readRangedState(this.paths.partPath, this.paths.sidecarPath, this.name);
     if (ranged === undefined && (this.connections === 1 || (documented !== undefined && documented < threshold))) return { kind: "single" };
-    const head = await this.withRetries("probe", async (url) => {
-      const answer = await getObject<Head>(url, this.requestOptions({ range: "bytes=0-0" }), (h) => ({ refuse: h }));
-      if (answer.done) throw new RetryableError("the probe's answer was not expected to be accepted");
-      return answer.refusal;
-    });
-    if (head.status !== 206) return { kind: "single" };
-    const range = parseContentRange(head.headers["content-range"]);
-    if (range?.total === undefined || range.start !== 0 || range.end !== 0) return { kind: "single" };
-    const total = range.total;
+    const identity = await probeRanges(this.context());
+    if (identity === undefined) return { kind: "single" };
+    const total = identity.totalBytes;
     if (!matchesDocumentedSize(total, documented, this.tolerance)) {
       await this.discardAll("length differs from the documented size");
       throw this.sizeMismatch(total);
     }
     if (ranged === undefined && total < threshold) return { kind: "single" };
-    return { kind: "ranges", identity: identityFrom(head.headers, total) };
+    return { kind: "ranges", identity };
   }
 
-  /** Runs one request-shaped step with link refresh on 401/403 and backoff on retryable failures. */
-  private async withRetries<T extends Head>(what: string, step: (url: string) => Promise<T>): Promise<T> {
-    let failures = 0;
-    for (;;) {
-      this.throwIfAborted();
-      await this.links.freshen();
-      const seen = this.links.generation;
-      const url = this.links.link.url;
-      try {
-        const head = await step(url);
-        if (head.status === 401 || head.status === 403) {
-          if (!this.links.canRefresh) throw this.links.rejected(head.status);
-          await this.links.refresh("rejected", seen);
-          continue;
-        }
-        if (head.status === 408 || head.status === 429 || head.status >= 500) {
-          throw new RetryableError(`HTTP ${head.status} from ${linkLabel(url)}`, { status: head.status });
-        }
-        if (head.status >= 300 && head.status !== 416) {
-          throw new DownloadError("HTTP_STATUS", `${this.name}: HTTP ${head.status} from ${linkLabel(url)}`, { file: this.name, status: head.status });
-        }
-        return head;
-      } catch (error) {
-        if (this.options.signal?.aborted) throw new DownloadAbortedError(this.name);
-        if (!(error instanceof RetryableError)) throw error;
-        failures++;
-        if (failures >= this.policy.attempts) {
-          throw new DownloadError(error.status === undefined ? "NETWORK" : "HTTP_STATUS", `${this.name}: giving up after ${failures} attempts: ${error.message}`, {
-            file: this.name,
-            status: error.status,
-            cause: error,
-          });
-        }
-        await this.backoff(failures, `${what}: ${error.message}`);
-      }
-    }
+  private context(): RequestContext {
+    return {
+      name: this.name,
+      links: this.links,
+      dispatcher: this.dispatcher,
+      policy: this.policy,
+      idleTimeoutMs: this.idleTimeoutMs,
+      signal: this.options.signal,
+      onEvent: this.options.onEvent,
+    };
   }
 
   private requestOptions(headers: Record<string, string>) {
