@@ -547,7 +547,8 @@ export interface operations {
                 end_time?: components["parameters"]["list_end_time"];
                 /**
                  * @description The number of records per page, 1 to 1000; defaults to 10. The range and default come from one Huawei
-                 *     regional page (Kuala Lumpur); the other pages only say "number of items displayed on each page".
+                 *     regional page (Kuala Lumpur); the other pages and the Go SDK only say "number of items displayed on each
+                 *     page", so the range is unverified for other regions.
                  * @example 10
                  */
                 limit?: number;
