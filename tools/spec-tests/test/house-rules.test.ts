@@ -132,6 +132,15 @@ const VARIANTS: Variant[] = [
     expected: ["rule/response-example-defined"],
   },
   {
+    name: "list-time-as-date-time",
+    breakIt: (edit) =>
+      edit("paths/backups.yaml", (d) => {
+        const at = d.get.parameters.findIndex((p: Yaml) => String(p.$ref).endsWith("list_begin_time.yaml"));
+        d.get.parameters[at] = { name: "begin_time", in: "query", description: "Start time.", schema: { type: "string", format: "date-time" } };
+      }),
+    expected: ["rule/schema-no-date-time-format"],
+  },
+  {
     name: "unused-component",
     breakIt: (edit) =>
       edit("openapi.yaml", (d) => {
