@@ -290,7 +290,7 @@ export interface components {
              *     example writes `AOF` in upper case. Every spelling is accepted; compare case-insensitively.
              * @example aof
              */
-            backup_format?: ("rdb" | "aof" | "RDB" | "AOF") | string;
+            backup_format?: ("rdb" | "aof" | "AOF") | string;
         };
         /**
          * @description One page of an instance's backup records (ListBackupRecordsResponse in the Huawei SDKs, both fields optional).
