@@ -31,7 +31,7 @@ export function fixture(name: string): unknown {
   return JSON.parse(readFileSync(join(PACKAGE_ROOT, "fixtures", name), "utf8"));
 }
 
-/** The path and method of each API's one operation (JD Cloud's current path; the legacy one is tested apart). */
+/** The path and method of each API's download-link operation (JD Cloud's current path; the legacy one is tested apart). The list operations are in `@backup-links/testkit/list-operations.ts`. */
 export const OPERATIONS = {
   "otc-rds": { path: "/v3/{project_id}/backup-files", method: "get", operationId: "showBackupDownloadLink" },
   "huaweicloud-rds": { path: "/v3/{project_id}/backup-files", method: "get", operationId: "showBackupDownloadLink" },
