@@ -209,24 +209,30 @@ describe.each(API_IDS)("%s list response schema is tolerant", (id) => {
   });
 });
 
-describe("required fields: only the id and the status of an item", () => {
+describe("required fields: only where a source guarantees them, each source named in x-required-sources", () => {
   const cases: [ApiId, string, string[]][] = [
     ["otc-rds", "RdsBackupForList", ["id", "status"]],
     ["otc-dds", "DdsBackupForList", ["id", "status"]],
-    ["otc-dcs", "DcsBackupRecord", ["backup_id", "status"]],
-    ["jdcloud-rds", "Backup", ["backupId", "backupStatus"]],
+    ["otc-dcs", "DcsBackupRecord", []],
+    ["jdcloud-rds", "Backup", []],
+    ["jdcloud-rds", "DescribeBackupsResponse", ["requestId", "result"]],
+    ["jdcloud-rds", "DescribeBackupsResult", []],
+    ["otc-rds", "RdsBackupList", []],
+    ["huaweicloud-rds", "HuaweiRdsBackupList", []],
+    ["otc-dds", "DdsBackupList", []],
+    ["huaweicloud-dds", "HuaweiDdsBackupList", []],
+    ["otc-dcs", "DcsBackupRecordList", []],
   ];
-  it.each(cases)("%s %s", (id, name, required) => {
-    expect((bundledSpec(id).components!.schemas![name] as Json).required).toEqual(required);
+  it.each(cases)("%s %s requires %j", (id, name, required) => {
+    const schema = bundledSpec(id).components!.schemas![name] as Json;
+    expect(schema.required ?? []).toEqual(required);
+    expect(Object.keys(schema["x-required-sources"]).sort()).toEqual([...required].sort());
+    for (const source of Object.values(schema["x-required-sources"] as Record<string, string>)) expect(source).toMatch(/sdk|document/i);
   });
-  it.each(["RdsBackupList", "DdsBackupList", "DcsBackupRecordList"])("the page object %s requires nothing", (name) => {
-    const id: ApiId = name.startsWith("Rds") ? "otc-rds" : name.startsWith("Dds") ? "otc-dds" : "otc-dcs";
-    expect((bundledSpec(id).components!.schemas![name] as Json).required).toBeUndefined();
-  });
-  it("the JD envelope requires requestId and result, the result nothing", () => {
-    const schemas = bundledSpec("jdcloud-rds").components!.schemas as Json;
-    expect(schemas.DescribeBackupsResponse.required).toEqual(["requestId", "result"]);
-    expect(schemas.DescribeBackupsResult.required).toBeUndefined();
+  it.each(API_IDS)("%s: every object schema of the list body names its required sources", (id) => {
+    const objects = reachableSchemas(bundledSpec(id), id).filter((schema) => schema.properties);
+    expect(objects.length).toBeGreaterThanOrEqual(id.endsWith("-dcs") ? 2 : 3);
+    for (const schema of objects) expect(Object.keys(schema["x-required-sources"] ?? { missing: 1 }).sort()).toEqual([...(schema.required ?? [])].sort());
   });
 });
 
@@ -256,6 +262,8 @@ describe("documented spellings and odd forms validate; wrong types do not", () =
     ["jdcloud-rds", jd({ backupStatus: "RETAINED", engine: "SQL Server", backupFiles: ["db.bak", "db.diff"], ifSupportDownload: 1 })],
     ["jdcloud-rds", jd({ backupStartTime: "2020-01-07 15:14:07", backupEndTime: "2020-01-07T15:20:00" })],
     ["jdcloud-rds", { requestId: "r1", result: {} }],
+    ["jdcloud-rds", { requestId: "r1", result: { backup: [{ backupName: "no id" }] } }],
+    ["otc-dcs", { backup_record_response: [{ backup_name: "no id, no status" }] }],
     ["otc-rds", {}],
   ] as [ApiId, Json][])("%s accepts %j", (id, body) => {
     const validate = validatorFor(id);
@@ -266,6 +274,7 @@ describe("documented spellings and odd forms validate; wrong types do not", () =
     ["otc-rds", rds({ size: "2803" }), "/backups/0/size", "type"],
     ["otc-rds", rds({ size: -1 }), "/backups/0/size", "minimum"],
     ["otc-rds", { backups: [{ status: "COMPLETED" }] }, "/backups/0", "required"],
+    ["otc-dds", { backups: [{ id: "b1" }] }, "/backups/0", "required"],
     ["otc-rds", rds({ id: "" }), "/backups/0/id", "minLength"],
     ["otc-rds", rds({ status: 1 }), "/backups/0/status", "type"],
     ["otc-dds", dds({ begin_time: 1533559274 }), "/backups/0/begin_time", "type"],

@@ -204,15 +204,15 @@ export interface components {
         BackupTime: string;
         /**
          * @description One backup (Backup in jdcloud-sdk-go `services/rds/models/Backup.go`, where every field is optional; JD Cloud API
-         *     reference "describeBackups"). An open object: fields added later are allowed. Only `backupId` and `backupStatus`
-         *     are required here.
+         *     reference "describeBackups"). An open object: fields added later are allowed. Nothing is required: jdcloud-sdk-go
+         *     marks every field "(Optional)", so clients skip a backup without `backupId` or `backupStatus`.
          */
         Backup: {
             /**
              * @description The backup id (a UUID; what describeBackupDownloadURL takes as `backupId`).
              * @example 0313e588-44d0-4b20-b532-6eebb9d83352
              */
-            backupId: string;
+            backupId?: string;
             /**
              * @description The backup name (at most 64 characters).
              * @example dj_backup
@@ -234,7 +234,7 @@ export interface components {
              *     Other values are accepted. Only `COMPLETED` is a finished backup.
              * @example COMPLETED
              */
-            backupStatus: ("COMPLETED" | "ERROR" | "BUILDING" | "DELETING" | "DELETE_ERROR" | "RETAINED") | string;
+            backupStatus?: ("COMPLETED" | "ERROR" | "BUILDING" | "DELETING" | "DELETE_ERROR" | "RETAINED") | string;
             /** @description When the backup started (no documented zone; see the time format note). The list is sorted by it, newest first. */
             backupStartTime?: components["schemas"]["BackupTime"];
             /** @description When the backup ended (SQL Server and MySQL; absent in the document's example). */

@@ -207,8 +207,9 @@ export interface components {
         /**
          * @description One backup record of a DCS instance (BackupRecordResponse in huaweicloud-sdk-go-v3 `services/dcs/v2/model/
          *     model_backup_record_response.go`, where every field is optional; OTC document "Listing DCS Instance Backup
-         *     Records"). An open object: `backup_format` and `execution_at` were added later, and more may come. Only
-         *     `backup_id` and `status` are required here. Numbers and booleans arrive as strings (`progress`,
+         *     Records"). An open object: `backup_format` and `execution_at` were added later, and more may come. Nothing is
+         *     required: no source guarantees any field (the Go SDK declares every one a pointer with omitempty, the document
+         *     marks none), so clients skip a record without `backup_id` or `status`. Numbers and booleans arrive as strings (`progress`,
          *     `is_support_restore`), and `period` and `error_code`, documented as strings, arrive as `{}` (v2 example) or `null`
          *     (v1 example).
          */
@@ -217,7 +218,7 @@ export interface components {
              * @description The backup id (a UUID; what the download-links operation takes as `backup_id`).
              * @example 4631832a-14c6-45b0-a0b3-3abd8f591ad1
              */
-            backup_id: string;
+            backup_id?: string;
             /**
              * @description The backup execution time window. Documented as a string, but the examples show `{ }` (v2) and `null` (v1).
              * @example {}
@@ -274,7 +275,7 @@ export interface components {
              *     is a finished, still valid backup.
              * @example succeed
              */
-            status: ("waiting" | "backuping" | "succeed" | "failed" | "expired" | "deleted") | string;
+            status?: ("waiting" | "backuping" | "succeed" | "failed" | "expired" | "deleted") | string;
             /**
              * @description Whether the backup can be used for a restoration, **as a string**, `"TRUE"` or `"FALSE"`. Other values are accepted.
              * @example TRUE
