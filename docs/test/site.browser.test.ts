@@ -197,9 +197,10 @@ if ("missing" in chromiumLookup) {
             const first = document.getElementById("redoc")?.firstElementChild;
             return !!first && Object.keys(first).some((key) => key.startsWith("__reactFiber"));
           });
-          await page.waitForSelector(".schema-property-item");
+          // Redoc mounts sections as they come near the viewport: scroll first, then expect the fields to be there.
           await scrollThrough(page);
           await showWholePage(page, DESKTOP.width);
+          await page.waitForSelector(".schema-property-item", { state: "attached" });
 
           for (const op of expected) {
             const section = page.locator(`[data-section-id$="/${op.operationId.toLowerCase()}"]`);

@@ -55,12 +55,18 @@ export async function scrollThrough(page: Page): Promise<void> {
 }
 
 /**
- * Makes the viewport as tall as the page, so nothing is off screen: Chromium skips painting (and `innerText`)
+ * Makes the viewport as tall as the page (up to `maxHeight`), so nothing is off screen: Chromium skips painting (and `innerText`)
  * of off-screen `content-visibility: auto` parts, which Redoc uses. Returns the page height.
  */
 export async function showWholePage(page: Page, width: number, maxHeight = 16_000): Promise<number> {
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width, height: Math.min(height, maxHeight) });
-  await page.waitForTimeout(300);
+  // Redoc mounts more as more comes into view, so the page grows after each resize: resize until it stops growing.
+  let height = 0;
+  for (let round = 0; round < 6; round++) {
+    const next = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (next === height || height >= maxHeight) break;
+    height = next;
+    await page.setViewportSize({ width, height: Math.min(height, maxHeight) });
+    await page.waitForTimeout(300);
+  }
   return height;
 }
