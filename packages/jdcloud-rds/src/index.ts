@@ -1,6 +1,7 @@
 /**
  * @backup-links/jdcloud-rds: a typed, signed client for JD Cloud RDS v1 describeBackupDownloadURL (the download
- * link of a backup, or of one file of a SQL Server backup).
+ * link of a backup, or of one file of a SQL Server backup) and describeBackups (the backups of an instance:
+ * `listBackups`, `listAllBackups`).
  */
 import type { Client } from "openapi-fetch";
 import { JDCLOUD_RDS, ValidationError, requireDigits, requireId } from "@backup-links/core";
@@ -19,7 +20,7 @@ import {
   type JdCloudListInput,
   type JdCloudListPaths,
 } from "@backup-links/core/client";
-import type { operations, paths } from "./generated/schema.js";
+import type { components, operations, paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
 export type { CallOptions, BackupItemExtras, JdCloudListInput, JdCloudListAllInput, JdCloudBackupPage } from "@backup-links/core/client";
@@ -69,8 +70,10 @@ export interface BackupDownloadUrl {
   available: boolean;
 }
 
-/** A listed backup as JD describes it (every field optional), plus `startedAt`, `finishedAt`, `sizeBytes`. */
-export type BackupListPage = JdCloudBackupPage<Record<string, unknown>>;
+/** One page of describeBackups: JD's `Backup` items (every field optional) plus `startedAt`, `finishedAt`, `sizeBytes`. */
+export type BackupListPage = JdCloudBackupPage<components["schemas"]["Backup"]>;
+/** A listed backup. */
+export type BackupListItem = BackupListPage["backup"][number];
 
 export interface JdCloudRdsClient extends BackupListMethods<JdCloudListInput, JdCloudListAllInput, BackupListPage> {
   /** Gets the download link(s) of a backup. Throws ValidationError (bad input, no request sent) or ApiError. */

@@ -42,7 +42,7 @@ export async function readAllRecords(request: ResolvedRequest, type: BackupType 
   const client = await createApiClient(request);
   const input = { instanceId: request.instanceId, ...serverTypeFilter(request.api, type) };
   const records: BackupRecord[] = [];
-  for await (const page of client.listAllBackups!(input as never, callOptions(request))) {
+  for await (const page of client.listAllBackups(input as never, callOptions(request))) {
     for (const item of pageItems(request.api, page)) {
       const record = toBackupRecord(request.api, item);
       // DDS lists the whole project when the instance is left out, so the instance of each item is checked; an item

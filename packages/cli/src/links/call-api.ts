@@ -6,8 +6,7 @@ import type { ResolvedRequest } from "./resolve.js";
 /** What the cross-provider code calls on any client; each client's own input and result types are richer. */
 export interface ApiClient {
   getBackupDownloadLinks(input: never, options?: { signal?: AbortSignal }): Promise<unknown>;
-  // Optional until every spec has its list operation (the generated types then carry it).
-  listAllBackups?(input: never, options?: { signal?: AbortSignal }): AsyncIterable<unknown>;
+  listAllBackups(input: never, options?: { signal?: AbortSignal }): AsyncIterable<unknown>;
 }
 
 /**

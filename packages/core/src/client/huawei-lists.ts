@@ -52,7 +52,7 @@ export interface RdsListPaths {
   [HUAWEI_LIST_PATH]: {
     get: {
       parameters: {
-        query: { instance_id?: string; backup_type?: string; offset?: number; limit?: number; begin_time?: string; end_time?: string };
+        query?: { instance_id?: string; backup_type?: string; offset?: number; limit?: number; begin_time?: string; end_time?: string };
         path: { project_id: string };
       };
       responses: { 200: JsonBody<{ backups?: ItemLike[]; total_count?: unknown }> };
@@ -64,7 +64,7 @@ export interface DdsListPaths {
   [HUAWEI_LIST_PATH]: {
     get: {
       parameters: {
-        query: { instance_id?: string; backup_type?: string; offset?: number; limit?: number; begin_time?: string; end_time?: string };
+        query?: { instance_id?: string; backup_type?: string; offset?: number; limit?: number; begin_time?: string; end_time?: string };
         path: { project_id: string };
       };
       responses: { 200: JsonBody<{ backups?: ItemLike[]; total_count?: unknown }> };
