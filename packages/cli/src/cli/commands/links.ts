@@ -12,14 +12,13 @@ import { formatTable } from "../table.js";
 
 /** "Latest full backup of instance X: ID (name), started ..., finished ..., 1.2 GiB" for stderr. */
 export function describePick(backup: BackupRecord): string {
-  const parts = [
-    `started ${formatUtc(backup.startedAt, backup.raw.startedAt)} UTC`,
-    `finished ${formatUtc(backup.finishedAt, backup.raw.finishedAt)} UTC`,
-  ];
+  const parts: string[] = [];
+  if (backup.startedAt !== undefined) parts.push(`started ${formatUtc(backup.startedAt, undefined)} UTC`);
+  if (backup.finishedAt !== undefined) parts.push(`finished ${formatUtc(backup.finishedAt, undefined)} UTC`);
   if (backup.sizeBytes !== undefined) parts.push(formatBytes(backup.sizeBytes));
   if (backup.files !== undefined) parts.push(`${backup.files.length} file${backup.files.length === 1 ? "" : "s"}`);
   const name = backup.name === undefined ? "" : ` (${printable(backup.name)})`;
-  return `Latest ${backup.type} backup of instance ${printable(backup.instanceId)}: ${printable(backup.id)}${name}, ${parts.join(", ")}`;
+  return `Latest ${backup.type} backup of instance ${printable(backup.instanceId)}: ${printable(backup.id)}${name}${parts.map((part) => `, ${part}`).join("")}`;
 }
 
 /** The library call the command line stands for. With --latest, the backup picked is printed to stderr unless `quietPick`. */
