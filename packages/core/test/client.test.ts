@@ -120,7 +120,7 @@ describe("client kit", () => {
       let seen: object | undefined;
       defineClient(rdsIdentity, options, (_raw, opened) => {
         seen = opened;
-        return { getBackupDownloadLinks: async () => undefined };
+        return { getBackupDownloadLinks: async () => undefined, listBackups: async () => undefined, listAllBackups: async function* () {} };
       });
       expect(Object.keys(seen!).sort()).toEqual(["auth", "projectId", "raw", "transport"]);
       expect(inspect(seen, { depth: 6, showHidden: true })).not.toContain(TEST_SECRET_KEY);

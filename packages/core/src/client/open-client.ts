@@ -87,11 +87,11 @@ export function presentClient<T extends object>(opened: OpenedClient<{}>, identi
 /** The friendly method of a client, as built by an operation definition. */
 export type FriendlyMethod = (input: unknown, options: CallOptions) => Promise<unknown>;
 
-/** The friendly methods of a client: the download operation, and the list operations where the API has them. */
+/** The friendly methods of a client: the download operation and the two list operations. */
 export interface FriendlyMethods {
   getBackupDownloadLinks: FriendlyMethod;
-  listBackups?: FriendlyMethod;
-  listAllBackups?: (input: unknown, options: CallOptions) => AsyncIterable<unknown>;
+  listBackups: FriendlyMethod;
+  listAllBackups: (input: unknown, options: CallOptions) => AsyncIterable<unknown>;
 }
 
 /**
@@ -110,12 +110,8 @@ export function defineClient<Paths extends Q, Q extends {}, C>(
   return presentClient(opened, identity, {
     raw: opened.raw,
     getBackupDownloadLinks: async (input: unknown, callOptions?: unknown) => getBackupDownloadLinks(input, requireCallOptions(callOptions)),
-    ...(listBackups && listAllBackups
-      ? {
-          listBackups: async (input: unknown, callOptions?: unknown) => listBackups(input, requireCallOptions(callOptions)),
-          // Not async: bad input throws at the call, before the iterator exists.
-          listAllBackups: (input: unknown, callOptions?: unknown) => listAllBackups(input, requireCallOptions(callOptions)),
-        }
-      : {}),
+    listBackups: async (input: unknown, callOptions?: unknown) => listBackups(input, requireCallOptions(callOptions)),
+    // Not async: bad input throws at the call, before the iterator exists.
+    listAllBackups: (input: unknown, callOptions?: unknown) => listAllBackups(input, requireCallOptions(callOptions)),
   }) as C;
 }
