@@ -194,6 +194,18 @@ describe("findLatestBackup", () => {
     expect(error).toMatchObject({ api: "otc-rds", instanceId: "inst-1", type: "full", seen: 3, states: { failed: 2, running: 1 } });
   });
 
+  it("asks the server for incremental backups where it can filter them (RDS, Huawei Cloud DDS), never OTC DDS", async () => {
+    const { fetch, urls } = fakeCloud(() => json({ backups: [], total_count: 0 }));
+    for (const api of ["otc-rds", "huaweicloud-dds", "otc-dds"] as const) {
+      await expect(findLatestBackup({ ...base(api, fetch), type: "incremental" })).rejects.toBeInstanceOf(NoDownloadableBackupError);
+    }
+    expect(urls.map((u) => u.searchParams.get("backup_type"))).toEqual(["incremental", "Incremental", null]);
+    await expect(findLatestBackup({ ...base("otc-rds", fetch), type: "differential" })).rejects.toThrow(
+      "no downloadable differential backup of instance inst-1: otc-rds lists no backups for it",
+    );
+    expect(urls.at(-1)!.searchParams.get("backup_type")).toBe("fragment");
+  });
+
   it("an empty list (DCS 204) gives a clear error", async () => {
     const { fetch } = fakeCloud(() => new Response(null, { status: 204 }));
     await expect(findLatestBackup(base("otc-dcs", fetch))).rejects.toThrow(

@@ -27,13 +27,13 @@ export function parseSince(field: string, value: unknown): Date | undefined {
 
 /**
  * What the client can filter on the server for a wanted type: RDS keeps incremental and differential backups apart
- * by `backup_type`; DDS lists only full backups unless `Incremental` is asked for (Huawei Cloud).
+ * by `backup_type`; Huawei Cloud DDS lists only full backups unless `Incremental` is asked for (OTC DDS has no such
+ * filter, and its list holds full backups only). Everything else is filtered on the records.
  */
 function serverTypeFilter(api: ApiId, type: BackupType | undefined): Record<string, string> {
-  if (type === "incremental" && (api.endsWith("-rds") || api.endsWith("-dds")) && api !== "jdcloud-rds") {
-    return { backupType: api.endsWith("-rds") ? "incremental" : "Incremental" };
-  }
-  if (type === "differential" && api.endsWith("-rds") && api !== "jdcloud-rds") return { backupType: "fragment" };
+  const rds = api === "otc-rds" || api === "huaweicloud-rds";
+  if (type === "incremental" && (rds || api === "huaweicloud-dds")) return { backupType: rds ? "incremental" : "Incremental" };
+  if (type === "differential" && rds) return { backupType: "fragment" };
   return {};
 }
 
