@@ -1,7 +1,7 @@
 /**
- * The three Huawei-family operations (RDS, DDS, DCS), each written once for its two clouds. Open Telekom Cloud and
- * Huawei Cloud serve the same path with the same parameters; their generated types differ only in extra response
- * fields. Each factory is generic over the package's generated `paths`, constrained by the minimal shape it calls,
+ * The three Huawei-family clients (RDS, DDS, DCS), each written once for its two clouds: the download operation here,
+ * the list operations from huawei-lists.ts. Open Telekom Cloud and Huawei Cloud serve the same paths with the same
+ * parameters; their generated types differ only in extra fields. Each factory is generic over the package's generated `paths`, constrained by the minimal shape it calls,
  * so a spec change that breaks the call fails to compile in the package that uses it.
  */
 import type { Client } from "openapi-fetch";
