@@ -59,3 +59,18 @@ it("download --latest picks once, says which, downloads, and refreshes the links
   expect(sent).toEqual(["backups?instance_id=inst-1&limit=100&offset=0", "backup-files?backup_id=b-new", "backup-files?backup_id=b-new"]);
   expect(await sha256File(path.join(out, "latest.qp"))).toBe(file.sha256);
 });
+
+it("download --latest --json: the pick on stderr, only JSON events on stdout", async () => {
+  const file = server.addFile("j.qp", 20_000);
+  server.apiFiles = ["j.qp"];
+  const fetch: FetchLike = async (input, init) =>
+    new URL(input.url).pathname.endsWith("/backups")
+      ? new Response(JSON.stringify({ backups: [item("b-1", "COMPLETED", "2024-05-02T10:00:00+0800")], total_count: 1 }), { headers: { "Content-Type": "application/json" } })
+      : nodeFetch(input, init);
+  const result = await runCaptured(["download", "otc-rds", "--endpoint", server.baseUrl, "--latest", "--instance-id", "inst-1", "--out", out, "--json"], { fetch });
+  expect(result.code).toBe(0);
+  expect(result.stderr).toBe("Latest full backup of instance inst-1: b-1 (b-1), started 2024-05-02 02:00:00 UTC, finished 2024-05-02 02:00:00 UTC, 293 KiB\n");
+  const events = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { type: string });
+  expect(events.at(-1)!.type).toBe("summary");
+  expect(await sha256File(path.join(out, "j.qp"))).toBe(file.sha256);
+});

@@ -41,7 +41,8 @@ function chooseReporter(args: DownloadArgs, context: CliContext): Reporter {
 /** `backup-links download <api> ...` */
 export async function runDownload(args: DownloadArgs, context: CliContext): Promise<number> {
   const human = !args.json && !args.quiet;
-  const options = toLinkOptions(args, context, human);
+  // The picked backup (--latest) goes to stderr, also with --json (stdout keeps the events); not with --quiet.
+  const options = toLinkOptions(args, context, !args.quiet);
   const outDir = args.out === "-" ? "-" : path.resolve(args.out);
   const links = await getBackupLinks(options);
   // Fresh links come from the same call (concurrent refreshes share it); with --latest, for the backup picked first.
