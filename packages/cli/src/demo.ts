@@ -1,6 +1,7 @@
 /**
  * `pnpm demo`: starts a Prism mock of every API (from the bundled specs, through @backup-links/mock), runs the
- * real `backup-links links` command against each, prints what it prints, and stops the mocks.
+ * real `backup-links links` command against each, then `backups` and `links --latest` for each, prints what they
+ * print, and stops the mocks.
  * A repository script, not part of the published package (see "files" in package.json).
  */
 import { spawn } from "node:child_process";
@@ -32,6 +33,17 @@ const DEMO_ARGS: Record<ApiId, string[]> = {
   "huaweicloud-dcs": ["--instance-id", "3c49a9d4-2f7c-4b0b-9f0e-222222222222", "--backup-id", "b7b2a8a0-3d1c-4a3e-9a9e-111111111111"],
   "otc-dcs": ["--instance-id", "3c49a9d4-2f7c-4b0b-9f0e-222222222222", "--backup-id", "b7b2a8a0-3d1c-4a3e-9a9e-111111111111", "--expiration", "3600"],
   "jdcloud-rds": ["--region", "cn-north-1", "--backup-id", "mysql-backup-1"],
+};
+
+/** The instances of the list operations' examples (what each mock lists), for `backups` and `links --latest`. */
+const DEMO_INSTANCES: Record<ApiId, string[]> = {
+  "otc-rds": ["--instance-id", "a48e43ff268f4c0e879652d65e63d0fbin01"],
+  "huaweicloud-rds": ["--instance-id", "a48e43ff268f4c0e879652d65e63d0fbin01"],
+  "otc-dds": ["--instance-id", "c0c9f155c7b7423a9d30f0175998b63bin01"],
+  "huaweicloud-dds": ["--instance-id", "c0c9f155c7b7423a9d30f0175998b63bin01"],
+  "huaweicloud-dcs": ["--instance-id", "5560df16-cebf-4473-95c4-d1b573c16e79"],
+  "otc-dcs": ["--instance-id", "5560df16-cebf-4473-95c4-d1b573c16e79"],
+  "jdcloud-rds": ["--instance-id", "mysql-wp4e9ztap2", "--region", "cn-north-1"],
 };
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -100,6 +112,25 @@ async function main(): Promise<number> {
     const json = await run(jsonArgs);
     console.log(indent(json.stdout || json.stderr));
     if (json.code !== 0) failures++;
+    console.log("");
+
+    // Finding the backup (issue 12): each API's list operation, then the newest downloadable backup's links.
+    console.log(bold("── Finding backups: 'backups' lists an instance's backups, 'links --latest' fetches the newest downloadable one"));
+    console.log(dim("(the picked backup is reported on stderr, so --json output stays clean)\n"));
+    for (const api of API_IDS) {
+      const target = [...DEMO_INSTANCES[api], "--endpoint", mocks.urls[api]!];
+      for (const args of [["backups", api, ...target], ["links", api, "--latest", ...target]]) {
+        console.log(`$ backup-links ${args.join(" ")}`);
+        const result = await run(args);
+        if (result.stderr) console.log(indent(result.stderr));
+        if (result.stdout) console.log(indent(result.stdout));
+        if (result.code !== 0) {
+          failures++;
+          console.log(`    (exit status ${result.code})`);
+        }
+        console.log("");
+      }
+    }
   } finally {
     await mocks.stop();
   }

@@ -14,6 +14,7 @@ describe("backup-links apis", () => {
       id: "otc-rds",
       title: "Open Telekom Cloud RDS v3",
       operation: "GET /v3/{project_id}/backup-files",
+      listOperation: "GET /v3/{project_id}/backups?instance_id=",
       regions: ["eu-ch2", "eu-de", "eu-nl"],
       required: ["--backup-id", "--project-id (or OS_PROJECT_ID)", "--region (or OS_REGION_NAME) or --endpoint"],
       optional: [],
@@ -33,6 +34,7 @@ describe("backup-links apis", () => {
       id: "jdcloud-rds",
       title: "JD Cloud RDS v1",
       operation: "GET /v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL",
+      listOperation: "GET /v1/regions/{regionId}/backups?instanceId=",
       regions: ["cn-east-1", "cn-east-2", "cn-north-1", "cn-south-1"],
       required: ["--backup-id", "--region"],
       optional: ["--expiration 1-86400", "--file-name", "--endpoint"],
@@ -52,6 +54,7 @@ describe("backup-links apis", () => {
       [
         "otc-rds          Open Telekom Cloud RDS v3",
         "  request        GET /v3/{project_id}/backup-files",
+        "  list           GET /v3/{project_id}/backups?instance_id= (backups, --latest)",
         "  needs          --backup-id, --project-id (or OS_PROJECT_ID), --region (or OS_REGION_NAME) or --endpoint",
         "  credentials    OS_ACCESS_KEY + OS_SECRET_KEY, or OS_TOKEN",
         "  regions        eu-ch2, eu-de, eu-nl",

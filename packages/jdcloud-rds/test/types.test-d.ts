@@ -38,4 +38,16 @@ describe("jdcloud-rds types", () => {
     type Query = NonNullable<paths["/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL"]["get"]["parameters"]["query"]>;
     expectTypeOf<Query["urlExpirationSecond"]>().toEqualTypeOf<string | undefined>();
   });
+
+  it("listBackups and listAllBackups: JD's backup items with startedAt, finishedAt, sizeBytes", () => {
+    type Page = Awaited<ReturnType<typeof client.listBackups>>;
+    expectTypeOf(client.listAllBackups).returns.toEqualTypeOf<AsyncGenerator<Page, void>>();
+    expectTypeOf<Page["totalCount"]>().toEqualTypeOf<number | undefined>();
+    type Item = Page["backup"][number];
+    expectTypeOf<Item["startedAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<Item["backupId"]>().toEqualTypeOf<string>();
+    expectTypeOf<Item["backupStartTime"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error pageNumber is a number
+    void client.listBackups({ instanceId: "i", pageNumber: "1" });
+  });
 });

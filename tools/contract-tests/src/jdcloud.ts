@@ -20,7 +20,7 @@ const SIGNED = { Authorization: "JDCLOUD2-HMAC-SHA256 Credential=AK/20240101/cn-
 type Factory = (options: Record<string, unknown>) => ClientUnderTest;
 
 /** JD's envelope: `error.status` (else `String(error.code)`), `error.message`; request id from the body, else the header (as on success). */
-function jdError(example: DocumentedExample, _exchange: Exchange): ExpectedApiError {
+export function jdError(example: DocumentedExample, _exchange: Exchange): ExpectedApiError {
   const body = example.value as { requestId?: string; error?: { code?: number; status?: string; message?: string } };
   return {
     status: example.status,

@@ -16,12 +16,30 @@ export interface LinkArgs {
   json: boolean;
   /** `--proxy URL`: overrides HTTPS_PROXY / HTTP_PROXY / NO_PROXY for the API call and the downloads. */
   proxy: string | undefined;
+  /** `--latest`: the newest downloadable backup of `--instance-id` instead of `--backup-id`. */
+  latest: boolean;
+  /** `--type`, with `--latest` (links, download) or as a filter (backups). */
+  type: string | undefined;
+}
+
+/** `backup-links backups <api> ...`: the connection options of `links`, the instance, and filters. */
+export interface BackupsArgs {
+  api: ApiId;
+  instanceId: string | undefined;
+  region: string | undefined;
+  projectId: string | undefined;
+  endpoint: string | undefined;
+  proxy: string | undefined;
+  type: string | undefined;
+  since: string | undefined;
+  json: boolean;
 }
 
 export type Command =
-  | { command: "help"; topic: "main" | "apis" | "links" | "download" }
+  | { command: "help"; topic: "main" | "apis" | "links" | "download" | "backups" }
   | { command: "version" }
   | { command: "apis"; json: boolean }
+  | ({ command: "backups" } & BackupsArgs)
   | ({ command: "links"; showLinks: boolean } & LinkArgs)
   | ({ command: "download"; out: string; concurrency: number; connections: number; quiet: boolean; fsync: boolean } & LinkArgs);
 
@@ -35,11 +53,24 @@ const LINK_OPTIONS = {
   endpoint: { type: "string" },
   json: { type: "boolean" },
   proxy: { type: "string" },
+  latest: { type: "boolean" },
+  type: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
 const OPTIONS = {
   apis: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  backups: {
+    "instance-id": { type: "string" },
+    region: { type: "string" },
+    "project-id": { type: "string" },
+    endpoint: { type: "string" },
+    proxy: { type: "string" },
+    type: { type: "string" },
+    since: { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
   links: { ...LINK_OPTIONS, "show-links": { type: "boolean" } },
   download: {
     ...LINK_OPTIONS,
@@ -61,9 +92,9 @@ export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined || first === "--help" || first === "-h" || first === "help") return { command: "help", topic: "main" };
   if (first === "--version" || first === "-v") return { command: "version" };
-  if (first !== "apis" && first !== "links" && first !== "download") {
+  if (first !== "apis" && first !== "backups" && first !== "links" && first !== "download") {
     throw new UsageError(
-      first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}: use apis, links or download`,
+      first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}: use apis, backups, links or download`,
     );
   }
   const values = parse(first, rest);
@@ -81,6 +112,29 @@ export function parseCommand(argv: readonly string[]): Command {
 
   const v = values.values as Record<string, string | boolean | undefined>;
   const str = (name: string): string | undefined => (typeof v[name] === "string" ? (v[name] as string) : undefined);
+  if (str("proxy") !== undefined && !isProxyUrl(str("proxy")!)) {
+    // The value is not repeated: a proxy URL may carry a password.
+    throw new UsageError("--proxy: must be a URL like http://host:port (schemes http, https, socks5)", first);
+  }
+  if (first === "backups") {
+    if (str("instance-id") === undefined) throw new UsageError("--instance-id: required (the instance whose backups to list)", first);
+    return {
+      command: "backups",
+      api,
+      instanceId: str("instance-id"),
+      region: str("region"),
+      projectId: str("project-id"),
+      endpoint: str("endpoint"),
+      proxy: str("proxy"),
+      type: str("type"),
+      since: str("since"),
+      json: v.json === true,
+    };
+  }
+  const latest = v.latest === true;
+  if (latest && str("backup-id") !== undefined) throw new UsageError("--latest and --backup-id cannot be combined: pass one or the other", first);
+  if (latest && str("instance-id") === undefined) throw new UsageError("--latest needs --instance-id (the instance whose newest backup to take)", first);
+  if (!latest && str("type") !== undefined) throw new UsageError("--type is only taken together with --latest", first);
   const linkArgs: LinkArgs = {
     api,
     backupId: str("backup-id"),
@@ -92,11 +146,9 @@ export function parseCommand(argv: readonly string[]): Command {
     endpoint: str("endpoint"),
     json: v.json === true,
     proxy: str("proxy"),
+    latest,
+    type: str("type"),
   };
-  if (linkArgs.proxy !== undefined && !isProxyUrl(linkArgs.proxy)) {
-    // The value is not repeated: a proxy URL may carry a password.
-    throw new UsageError("--proxy: must be a URL like http://host:port (schemes http, https, socks5)", first);
-  }
 
   if (first === "links") return { command: "links", showLinks: v["show-links"] === true, ...linkArgs };
 

@@ -1,4 +1,6 @@
 import { ApiError, CredentialsError, NetworkError, ValidationError, redactText } from "@backup-links/core";
+import { PagingError } from "@backup-links/core/client";
+import { NoDownloadableBackupError } from "../backups/find-latest.js";
 import type { CliContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";
@@ -15,6 +17,9 @@ const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   expiration: "--expiration",
   urlExpirationSecond: "--expiration",
   fileName: "--file-name",
+  latest: "--latest",
+  type: "--type",
+  since: "--since",
 };
 
 /** "region: is required ... unless an endpoint is given" reads better with the flag's own name. */
@@ -45,7 +50,7 @@ export function reportError(error: unknown, context: CliContext, command: string
     context.stderr.write(`Run 'backup-links ${command === undefined ? "" : `${command} `}--help' for usage.\n`);
     return EXIT.USAGE;
   }
-  if (error instanceof ApiError || error instanceof NetworkError) {
+  if (error instanceof ApiError || error instanceof NetworkError || error instanceof PagingError || error instanceof NoDownloadableBackupError) {
     say(error.message);
     return EXIT.API;
   }

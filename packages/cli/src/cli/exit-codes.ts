@@ -6,7 +6,7 @@ export const EXIT = {
   UNEXPECTED: 1,
   /** Bad usage: unknown command or option, a bad or missing value, missing credentials. Nothing was sent. */
   USAGE: 2,
-  /** The cloud API answered with an error, or could not be reached. */
+  /** The cloud API answered with an error or could not be reached, or (--latest) the instance has no downloadable backup. */
   API: 3,
   /** At least one file could not be downloaded (or the backup had no downloadable file). */
   DOWNLOAD: 4,

@@ -2,8 +2,11 @@ import { API_IDS } from "@backup-links/core";
 
 const API_LIST = API_IDS.join(", ");
 
-const LINK_OPTIONS = `  --backup-id ID       the backup (required)
-  --instance-id ID     the instance (DDS and DCS: required)
+const LINK_OPTIONS = `  --backup-id ID       the backup (required unless --latest)
+  --latest             instead of --backup-id: the newest completed, downloadable backup of --instance-id
+                       (which one is printed to stderr first)
+  --type TYPE          with --latest: full (default), incremental or differential
+  --instance-id ID     the instance (DDS and DCS, and with --latest: required)
   --region REGION      e.g. eu-de, ap-southeast-1, cn-north-1 (default: the vendor's region variable)
   --project-id ID      Huawei Cloud and OTC (default: the vendor's project variable)
   --expiration SECS    link lifetime: DCS 300-86400 (default 1800), JD Cloud 1-86400
@@ -15,7 +18,9 @@ export const MAIN_HELP = `backup-links: download managed-database backups from O
 
 Usage:
   backup-links apis [--json]
+  backup-links backups <api> --instance-id ID [--type T] [--since DATE] [options] [--json]
   backup-links links <api> --backup-id ID [options] [--json] [--show-links]
+  backup-links links <api> --latest --instance-id ID [options] [--json] [--show-links]
   backup-links download <api> --backup-id ID [options] [--out DIR|-] [--concurrency N] [--connections N] [--quiet] [--json]
 
 APIs: ${API_LIST}
@@ -33,7 +38,23 @@ Lists every API with its regions and the options it needs.
 
   --json               print JSON instead of a table`;
 
+export const BACKUPS_HELP = `Usage: backup-links backups <api> --instance-id ID [options]
+
+Lists every backup of an instance (all pages), newest first, as a table: id, type, status, started, finished
+(times in UTC) and size; '*' marks the ones that can be downloaded. --json prints the records instead.
+
+<api>: ${API_LIST}
+  --instance-id ID     the instance (required)
+  --type TYPE          only full, incremental or differential backups
+  --since DATE         only backups started at or after DATE: 2024-05-01 or 2024-05-01T10:00:00Z (UTC unless a zone is given)
+  --region REGION      e.g. eu-de, ap-southeast-1, cn-north-1 (default: the vendor's region variable)
+  --project-id ID      Huawei Cloud and OTC (default: the vendor's project variable)
+  --endpoint URL       use this base URL (a mock, a proxy) instead of the region's
+  --proxy URL          send requests through this proxy (default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY)
+  --json               print the records as JSON (dates as ISO 8601 UTC)`;
+
 export const LINKS_HELP = `Usage: backup-links links <api> --backup-id ID [options]
+       backup-links links <api> --latest --instance-id ID [options]
 
 Asks the API for the download links of a backup and prints its files (name, size, link expiry).
 The links themselves are secrets until they expire: they are printed only with --json or --show-links.
@@ -44,6 +65,7 @@ ${LINK_OPTIONS}
   --show-links         add the full links to the table`;
 
 export const DOWNLOAD_HELP = `Usage: backup-links download <api> --backup-id ID [options]
+       backup-links download <api> --latest --instance-id ID [options]
 
 Downloads every file of a backup into a directory. Each file is written to <name>.part (with a small
 <name>.part.json recording where it comes from and which parts are on disk) and renamed when complete and

@@ -17,6 +17,8 @@ export interface ApiDescription {
   title: string;
   /** The operation on the wire, for the `apis` listing. */
   operation: string;
+  /** The list operation (`backups`, `--latest`) on the wire. */
+  listOperation: string;
   /** The URL needs a project id (Huawei Cloud and OTC). */
   projectId: boolean;
   /** The request needs an instance id (DDS, DCS). */
@@ -42,6 +44,7 @@ export const APIS: Readonly<Record<ApiId, ApiDescription>> = {
     service: "rds",
     title: "Open Telekom Cloud RDS v3",
     operation: "GET /v3/{project_id}/backup-files",
+    listOperation: "GET /v3/{project_id}/backups?instance_id=",
     ...HUAWEI_FAMILY,
     instanceId: false,
     expiration: undefined,
@@ -53,6 +56,7 @@ export const APIS: Readonly<Record<ApiId, ApiDescription>> = {
     service: "rds",
     title: "Huawei Cloud RDS v3",
     operation: "GET /v3/{project_id}/backup-files",
+    listOperation: "GET /v3/{project_id}/backups?instance_id=",
     ...HUAWEI_FAMILY,
     instanceId: false,
     expiration: undefined,
@@ -64,6 +68,7 @@ export const APIS: Readonly<Record<ApiId, ApiDescription>> = {
     service: "dds",
     title: "Open Telekom Cloud DDS v3",
     operation: "GET /v3/{project_id}/backups/download-file",
+    listOperation: "GET /v3/{project_id}/backups?instance_id=",
     ...HUAWEI_FAMILY,
     instanceId: true,
     expiration: undefined,
@@ -75,6 +80,7 @@ export const APIS: Readonly<Record<ApiId, ApiDescription>> = {
     service: "dds",
     title: "Huawei Cloud DDS v3",
     operation: "GET /v3/{project_id}/backups/download-file",
+    listOperation: "GET /v3/{project_id}/backups?instance_id=",
     ...HUAWEI_FAMILY,
     instanceId: true,
     expiration: undefined,
@@ -86,6 +92,7 @@ export const APIS: Readonly<Record<ApiId, ApiDescription>> = {
     service: "dcs",
     title: "Huawei Cloud DCS v2",
     operation: "POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links",
+    listOperation: "GET /v2/{project_id}/instances/{instance_id}/backups",
     ...HUAWEI_FAMILY,
     instanceId: true,
     expiration: { min: 300, max: 86_400, default: 1_800 },
@@ -97,6 +104,7 @@ export const APIS: Readonly<Record<ApiId, ApiDescription>> = {
     service: "dcs",
     title: "Open Telekom Cloud DCS v2",
     operation: "POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links",
+    listOperation: "GET /v2/{project_id}/instances/{instance_id}/backups",
     ...HUAWEI_FAMILY,
     instanceId: true,
     expiration: { min: 300, max: 86_400, default: 1_800 },
@@ -108,6 +116,7 @@ export const APIS: Readonly<Record<ApiId, ApiDescription>> = {
     service: "rds",
     title: "JD Cloud RDS v1",
     operation: "GET /v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL",
+    listOperation: "GET /v1/regions/{regionId}/backups?instanceId=",
     projectId: false,
     instanceId: false,
     expiration: { min: 1, max: 86_400, default: undefined },

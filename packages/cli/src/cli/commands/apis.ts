@@ -8,6 +8,7 @@ interface ApiListing {
   id: string;
   title: string;
   operation: string;
+  listOperation: string;
   regions: readonly string[];
   required: string[];
   optional: string[];
@@ -38,6 +39,7 @@ export function describeApi(api: ApiDescription): ApiListing {
     id: api.id,
     title: api.title,
     operation: api.operation,
+    listOperation: api.listOperation,
     regions: regionsOf(api.id),
     required,
     optional,
@@ -58,6 +60,7 @@ export function runApis(json: boolean, context: CliContext): number {
     const lines: string[] = [
       `${api.id.padEnd(17)}${api.title}`,
       `  request        ${api.operation}`,
+      `  list           ${api.listOperation} (backups, --latest)`,
       `  needs          ${wrapList(api.required, 88, indent)}`,
     ];
     if (api.optional.length > 0) lines.push(`  optional       ${wrapList(api.optional, 88, indent)}`);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { downloadBackup, type DownloadBackupResult } from "../../download/download-backup.js";
 import { DownloadAbortedError, DownloadError } from "../../download/errors.js";
 import { downloadToStream } from "../../download/to-stream.js";
-import { getBackupLinks } from "../../links/get-backup-links.js";
+import { getBackupLinks, getLinksOfBackup } from "../../links/get-backup-links.js";
 import { formatBytes } from "../../progress/format.js";
 import { JsonReporter } from "../../progress/json.js";
 import { PlainReporter } from "../../progress/plain.js";
@@ -40,10 +40,14 @@ function chooseReporter(args: DownloadArgs, context: CliContext): Reporter {
 
 /** `backup-links download <api> ...` */
 export async function runDownload(args: DownloadArgs, context: CliContext): Promise<number> {
-  const options = toLinkOptions(args, context);
+  const human = !args.json && !args.quiet;
+  // The picked backup (--latest) goes to stderr, also with --json (stdout keeps the events); not with --quiet.
+  const options = toLinkOptions(args, context, !args.quiet);
   const outDir = args.out === "-" ? "-" : path.resolve(args.out);
   const links = await getBackupLinks(options);
-  const human = !args.json && !args.quiet;
+  // Fresh links come from the same call (concurrent refreshes share it); with --latest, for the backup picked first.
+  const picked = links.backup;
+  const refresh = picked === undefined ? () => getBackupLinks(options) : () => getLinksOfBackup(options, picked);
   if (human) for (const note of links.notes) context.stderr.write(`Note: ${note}\n`);
   if (links.files.length === 0) {
     context.stderr.write(`backup-links: ${args.api} lists no downloadable file for this backup\n`);
@@ -51,14 +55,13 @@ export async function runDownload(args: DownloadArgs, context: CliContext): Prom
     return EXIT.DOWNLOAD;
   }
 
-  if (args.out === "-") return runToStdout(args, context, links, options);
+  if (args.out === "-") return runToStdout(args, context, links, refresh);
   const reporter = chooseReporter(args, context);
   let result: DownloadBackupResult;
   try {
     result = await downloadBackup({
       links,
-      // Fresh links come from the same call; concurrent refreshes share it.
-      getLinks: () => getBackupLinks(options),
+      getLinks: refresh,
       outDir,
       concurrency: args.concurrency,
       connections: args.connections,
@@ -92,7 +95,7 @@ async function runToStdout(
   args: DownloadArgs,
   context: CliContext,
   links: Awaited<ReturnType<typeof getBackupLinks>>,
-  options: ReturnType<typeof toLinkOptions>,
+  refresh: () => ReturnType<typeof getBackupLinks>,
 ): Promise<number> {
   if (links.files.length !== 1) {
     const names = links.files.map((file) => printable(file.name)).join(", ");
@@ -108,7 +111,7 @@ async function runToStdout(
       link,
       output: context.stdout as unknown as Parameters<typeof downloadToStream>[0]["output"],
       refreshLink: async () => {
-        const fresh = await getBackupLinks(options);
+        const fresh = await refresh();
         const match = fresh.files.find((candidate) => candidate.name === link.name);
         if (match === undefined) throw new DownloadError("LINK_MISSING", `${link.name}: the fresh link list no longer contains this file`, { file: link.name });
         return match;

@@ -1,6 +1,8 @@
 import { getBackupLinks } from "../../links/get-backup-links.js";
 import { apiFetch } from "../../links/node-fetch.js";
 import type { BackupLinks, GetBackupLinksOptions } from "../../links/types.js";
+import type { BackupRecord } from "../../backups/types.js";
+import { formatUtc, recordToJson } from "./backups.js";
 import { formatBytes, formatTimeLeft } from "../../progress/format.js";
 import { printable } from "../../progress/printable.js";
 import type { LinkArgs } from "../args.js";
@@ -8,11 +10,32 @@ import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { formatTable } from "../table.js";
 
-/** The library call the command line stands for. */
-export function toLinkOptions(args: LinkArgs, context: CliContext): GetBackupLinksOptions {
+/** "Latest full backup of instance X: ID (name), started ..., finished ..., 1.2 GiB" for stderr. */
+export function describePick(backup: BackupRecord): string {
+  const parts: string[] = [];
+  if (backup.startedAt !== undefined) parts.push(`started ${formatUtc(backup.startedAt, undefined)} UTC`);
+  if (backup.finishedAt !== undefined) parts.push(`finished ${formatUtc(backup.finishedAt, undefined)} UTC`);
+  if (backup.sizeBytes !== undefined) parts.push(formatBytes(backup.sizeBytes));
+  if (backup.files !== undefined) parts.push(`${backup.files.length} file${backup.files.length === 1 ? "" : "s"}`);
+  const name = backup.name === undefined ? "" : ` (${printable(backup.name)})`;
+  return `Latest ${backup.type} backup of instance ${printable(backup.instanceId)}: ${printable(backup.id)}${name}${parts.map((part) => `, ${part}`).join("")}`;
+}
+
+/** The library call the command line stands for. With --latest, the backup picked is printed to stderr unless `quietPick`. */
+export function toLinkOptions(args: LinkArgs, context: CliContext, tellPick = true): GetBackupLinksOptions {
   return {
     api: args.api,
-    backupId: args.backupId as string,
+    backupId: args.backupId,
+    ...(args.latest
+      ? {
+          latest: true,
+          // Checked by getBackupLinks (ValidationError naming --type).
+          type: args.type as GetBackupLinksOptions["type"],
+          onBackupPicked: (backup: BackupRecord) => {
+            if (tellPick) context.stderr.write(`${describePick(backup)}\n`);
+          },
+        }
+      : {}),
     region: args.region,
     endpoint: args.endpoint,
     projectId: args.projectId,
@@ -38,6 +61,7 @@ export function linksToJson(links: BackupLinks): string {
         expiresAt: file.expiresAt?.toISOString() ?? null,
       })),
       notes: links.notes,
+      ...(links.backup === undefined ? {} : { backup: recordToJson(links.backup) }),
     },
     null,
     2,
@@ -79,6 +103,7 @@ export function linksToTable(links: BackupLinks, backupId: string, showLinks: bo
 export async function runLinks(args: LinkArgs & { showLinks: boolean }, context: CliContext): Promise<number> {
   const links = await getBackupLinks(toLinkOptions(args, context));
   const now = (context.now ?? Date.now)();
-  context.stdout.write(args.json ? `${linksToJson(links)}\n` : linksToTable(links, args.backupId as string, args.showLinks, now));
+  const backupId = links.backup?.id ?? (args.backupId as string);
+  context.stdout.write(args.json ? `${linksToJson(links)}\n` : linksToTable(links, backupId, args.showLinks, now));
   return EXIT.OK;
 }
