@@ -22,7 +22,7 @@ export function formatSyncReport(report: SyncReport): string {
         target.target,
         instance,
         backup.id,
-        backup.startedAt === null ? "-" : backup.startedAt.replace(".000Z", "Z"),
+        backup.startedAt === null ? "-" : `${backup.startedAt.slice(0, 19)}Z`,
         backup.type,
         backup.action,
         backup.bytes > 0 ? formatBytes(backup.bytes) : "-",

@@ -13,6 +13,8 @@ export interface ObjectStoreOptions {
   /** The object behind a key, or undefined (deleted, expired backup). */
   lookup: (key: string) => StoredObject | undefined;
   now: () => number;
+  /** Caps each download at this many bytes per second (to watch progress, or interrupt a download mid-way). */
+  bytesPerSecond?: number | undefined;
 }
 
 /** The pre-signed link flavours: OBS (Huawei Cloud, OTC; S3 v2 query form) and JD Cloud OSS. */
@@ -111,16 +113,24 @@ export class ObjectStore {
       ...(range ? { "Content-Range": `bytes ${start}-${end}/${object.size}` } : {}),
     });
     if (request.method === "HEAD" || end < start) return void response.end();
-    streamBytes(new ObjectContent(this.options.seed, object.key, object.size).range(start, end), response);
+    const rate = this.options.bytesPerSecond;
+    // Throttled: 16 KiB chunks, each followed by the pause that keeps the rate.
+    const content = new ObjectContent(this.options.seed, object.key, object.size);
+    streamBytes(rate === undefined ? content.range(start, end) : content.range(start, end, 16 * 1024), response, rate);
   }
 }
 
-/** Writes chunks with back-pressure, stopping when the client goes away. */
-function streamBytes(chunks: Generator<Buffer>, response: ServerResponse): void {
+/** Writes chunks with back-pressure (and at most `bytesPerSecond`), stopping when the client goes away. */
+function streamBytes(chunks: Generator<Buffer>, response: ServerResponse, bytesPerSecond?: number): void {
   const pump = (): void => {
     for (let next = chunks.next(); !next.done; next = chunks.next()) {
       if (response.destroyed) return;
-      if (!response.write(next.value)) {
+      const drained = response.write(next.value);
+      if (bytesPerSecond !== undefined) {
+        setTimeout(pump, (next.value.length / bytesPerSecond) * 1000);
+        return;
+      }
+      if (!drained) {
         response.once("drain", pump);
         return;
       }

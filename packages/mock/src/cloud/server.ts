@@ -46,6 +46,8 @@ export interface MockCloudOptions {
   tokens?: readonly string[] | undefined;
   /** The server's clock (signature dates, link expiry). Default Date.now. */
   now?: (() => number) | undefined;
+  /** Caps every download at this many bytes per second (default: as fast as it goes). */
+  bytesPerSecond?: number | undefined;
 }
 
 /** One request the cloud answered, for tests (path without query: links never appear here). */
@@ -54,6 +56,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   status: number;
+  /** The Range header of an object-store request, if any. */
+  range?: string | undefined;
 }
 
 export interface MockCloud {
@@ -117,6 +121,7 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
   const store = new ObjectStore({
     seed: state.seed,
     now,
+    bytesPerSecond: options.bytesPerSecond,
     // An expired backup's files are deleted from the bucket.
     lookup: (key) => {
       const object = objects.get(key);
@@ -191,7 +196,10 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
     const url = new URL(request.url ?? "/", origin);
     const [first = ""] = url.pathname.split("/").slice(1);
     const log = (target: LoggedRequest["target"]): void => {
-      response.on("finish", () => requests.push({ target, method: request.method ?? "", path: url.pathname, status: response.statusCode }));
+      const range = request.headers.range;
+      response.on("close", () =>
+        requests.push({ target, method: request.method ?? "", path: url.pathname, status: response.statusCode, ...(range === undefined ? {} : { range }) }),
+      );
     };
     if (first === "obs" || first === "oss") {
       log("object-store");
