@@ -97,6 +97,7 @@ describe("backup-links sync against the mock cloud", () => {
     // The lock is gone after the run; the secret never shows.
     expect(await fs.readdir(destination)).toEqual([api]);
     expect(run1.stdout + run1.stderr).not.toContain(SYNC_ENV.MOCK_SK);
+    expect(run1.stdout + run1.stderr).not.toContain("Signature=");
 
     const downloadsBefore = cloud.requests.filter((request) => request.target === "object-store").length;
     const run2 = await runSyncCli(["--config", config]);
