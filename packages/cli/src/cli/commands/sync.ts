@@ -1,12 +1,14 @@
-import { loadSyncConfig, SyncConfigError, type SyncConfig } from "../../sync/config.js";
-import { formatSyncReport, syncReportJson } from "../../sync/report.js";
-import { runSync } from "../../sync/run-sync.js";
+import type { SyncConfig } from "../../sync/config.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import type { SyncArgs } from "../sync-args.js";
 
 /** `backup-links sync`: the report goes to stdout (a table, or one JSON document), progress lines to stderr. */
 export async function runSyncCommand(args: SyncArgs, context: CliContext): Promise<number> {
+  // Loaded here, not at start-up: the YAML parser and the schema validator are only needed by sync.
+  const { loadSyncConfig, SyncConfigError } = await import("../../sync/config.js");
+  const { runSync } = await import("../../sync/run-sync.js");
+  const { formatSyncReport, syncReportJson } = await import("../../sync/report.js");
   let config: SyncConfig;
   try {
     config = loadSyncConfig(args.config);
