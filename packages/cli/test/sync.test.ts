@@ -290,4 +290,30 @@ describe("backup-links sync against the mock cloud", () => {
     const ranges = cloud.requests.filter((request) => request.range !== undefined).map((request) => Number(/bytes=(\d+)-/.exec(request.range!)?.[1] ?? 0));
     expect(Math.max(...ranges)).toBeGreaterThan(0);
   }, 60_000);
+
+  it("SIGTERM to a running sync: exit 143, the lock released, no manifest; the next run finishes the copy", async () => {
+    await cloud.stop();
+    cloud = await startMockCloud({ seed: "sync-term", fileSize: 3 * 1024 * 1024, bytesPerSecond: 1024 * 1024 });
+    const api = "otc-dcs";
+    const config = await writeConfig(dir, { targets: [mockTarget(cloud, api, destination)] });
+    const backup = latestFull(api);
+    const copyDir = path.join(destination, api, cloud.instance(api).id, copyName(backup));
+    const child = spawn(process.execPath, [BIN, "sync", "--config", config], { env: { ...SYNC_ENV, PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    for (let waited = 0; waited < 20_000; waited += 50) {
+      const size = await fs.stat(path.join(copyDir, `${backup.files[0]!.name}.part`)).then((stat) => stat.size, () => 0);
+      if (size > 256 * 1024) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill("SIGTERM");
+    expect(await exited).toBe(EXIT.SIGTERM);
+    expect(stdout).toContain("interrupted");
+    expect(await fs.readdir(destination)).toEqual([api]);
+    await expect(fs.stat(path.join(copyDir, MANIFEST_FILE))).rejects.toThrow("ENOENT");
+    const run = await runSyncCli(["--config", config]);
+    expect(run.code).toBe(EXIT.OK);
+    expect((await readManifest(copyDir)).files[0]!.sha256).toBe(cloud.fileContent(api, backup.id, backup.files[0]!.name).sha256());
+  }, 60_000);
 });

@@ -325,3 +325,20 @@ describe("backup-links-mock --cloud arguments", () => {
     expect(() => parseCliArgs(["--cloud", "--file-size", "big"])).toThrow('--file-size must be a whole number of bytes, got "big"');
   });
 });
+
+describe("backup-links-mock --cloud, the process", () => {
+  it("prints the endpoints, the project id and the keys, serves the admin API, and stops cleanly on SIGTERM", async () => {
+    const { BIN, runNode } = await import("./helpers.js");
+    const run = runNode(BIN, ["--cloud", "--port", "0", "--seed", "process-test", "--file-size", "1000"]);
+    await run.waitFor("Press Ctrl-C to stop.");
+    const url = /Mock cloud listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stdout())![1]!;
+    const state = (await (await fetch(`${url}/_admin/state`)).json()) as { seed: string; fileSize: number; projectId: string };
+    expect(state).toMatchObject({ seed: "process-test", fileSize: 1000 });
+    expect(run.stdout()).toContain(`otc-rds          ${url}/otc-rds`);
+    expect(run.stdout()).toContain(`Project id (Huawei Cloud, OTC): ${state.projectId}`);
+    expect(run.stdout()).toContain(`${DEFAULT_MOCK_ACCOUNT.accessKey} / ${DEFAULT_MOCK_ACCOUNT.secretKey}`);
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toEqual({ code: 0, signal: null });
+    expect(run.stdout()).toContain("Received SIGTERM: stopping the mock cloud.");
+  });
+});
