@@ -175,6 +175,7 @@ describe("mock cloud: links that really download", () => {
     expect(whole.status).toBe(200);
     expect(bytes.equals(content.bytes())).toBe(true);
     expect(whole.headers.get("etag")).toBe(`"${createHash("md5").update(bytes).digest("hex")}"`);
+    expect(whole.headers.get("last-modified")).toBe(new Date(backup.finishedAt!).toUTCString());
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(content.sha256());
 
     const part = await fetch(link.url, { headers: { Range: "bytes=100-199" } });

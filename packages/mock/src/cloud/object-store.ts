@@ -6,6 +6,8 @@ import { ObjectContent } from "./content.js";
 export interface StoredObject {
   key: string;
   size: number;
+  /** When the object was written (the backup's end). */
+  lastModified?: Date | undefined;
 }
 
 export interface ObjectStoreOptions {
@@ -99,7 +101,7 @@ export class ObjectStore {
       ETag: etag,
       "Accept-Ranges": "bytes",
       "Content-Type": "application/octet-stream",
-      "Last-Modified": new Date(0).toUTCString(),
+      "Last-Modified": (object.lastModified ?? new Date(0)).toUTCString(),
     };
     const range = parseRange(request.headers.range, object.size);
     if (range === "unsatisfiable") {

@@ -110,11 +110,13 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
   const requests: LoggedRequest[] = [];
   let origin = "";
 
-  const objects = new Map<string, { key: string; size: number; backup: MockBackup }>();
+  const objects = new Map<string, { key: string; size: number; lastModified: Date; backup: MockBackup }>();
   const indexObjects = (): void => {
     objects.clear();
     for (const instance of state.instances) {
-      for (const backup of instance.backups) for (const file of backup.files) objects.set(file.key, { key: file.key, size: file.size, backup });
+      for (const backup of instance.backups) for (const file of backup.files) {
+        objects.set(file.key, { key: file.key, size: file.size, lastModified: new Date(backup.finishedAt ?? backup.startedAt), backup });
+      }
     }
   };
   indexObjects();
