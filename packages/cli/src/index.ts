@@ -1,9 +1,14 @@
 /**
- * @backup-links/cli as a library: the cross-provider `getBackupLinks()` and the downloader behind
+ * @backup-links/cli as a library: the cross-provider `getBackupLinks()`, `listBackups()` and `findLatestBackup()`,
+ * and the downloader behind
  * `backup-links download` (`downloadBackup`, `downloadFile`). The command itself is `backup-links` (bin.ts).
  */
-export { getBackupLinks } from "./links/get-backup-links.js";
+export { getBackupLinks, getLinksOfBackup } from "./links/get-backup-links.js";
 export type { BackupLinks, GetBackupLinksOptions, FileLink } from "./links/types.js";
+export { listBackups, BACKUP_TYPES } from "./backups/list-backups.js";
+export { findLatestBackup, NoDownloadableBackupError } from "./backups/find-latest.js";
+export type { BackupRecord, BackupType, BackupStatus, ListBackupsOptions, FindLatestBackupOptions } from "./backups/types.js";
+export { PagingError } from "@backup-links/core/client";
 // The API ids are core's (one definition for the CLI, the mock and the tools); re-exported as before.
 export { API_IDS, isApiId, type ApiId } from "@backup-links/core";
 export { APIS, regionsOf, type ApiDescription, type ExpirationRule } from "./links/apis.js";

@@ -20,7 +20,21 @@ export {
 } from "./errors.js";
 export { redactUrl, redactText, protectCredentials } from "./redact.js";
 export { requireId, requireInteger, requireDigits, requireOneOf, requireProductTokens } from "./validate.js";
-export { parseLinkExpiredTime, kilobytesToBytes } from "./time.js";
+export {
+  parseLinkExpiredTime,
+  parseVendorTime,
+  parseRdsTime,
+  parseUtcTime,
+  parseJdCloudTime,
+  JDCLOUD_ASSUMED_OFFSET_MINUTES,
+  parseQueryTime,
+  RDS_QUERY_TIME,
+  DDS_QUERY_TIME,
+  DCS_QUERY_TIME,
+  byteCount,
+  type QueryTimeFormat,
+  kilobytesToBytes,
+} from "./time.js";
 export { type Provider, type Service, type ApiProfile } from "./api-profile.js";
 export { API_IDS, isApiId, type ApiId } from "./api-ids.js";
 export {

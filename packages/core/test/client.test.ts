@@ -86,7 +86,7 @@ describe("client kit", () => {
       "OtcRdsClient {\n  api: 'otc-rds',\n  baseUrl: 'https://rds.eu-de.otc.t-systems.com',\n  region: 'eu-de',\n  projectId: 'p1',\n  auth: 'token'\n}",
     );
     expect(Object.isFrozen(client)).toBe(true);
-    expect(Object.keys(client).sort()).toEqual(["getBackupDownloadLinks", "raw"]);
+    expect(Object.keys(client).sort()).toEqual(["getBackupDownloadLinks", "listAllBackups", "listBackups", "raw"]);
   });
 
   it("does not send anything when the caller's signal is already aborted", async () => {
@@ -120,7 +120,7 @@ describe("client kit", () => {
       let seen: object | undefined;
       defineClient(rdsIdentity, options, (_raw, opened) => {
         seen = opened;
-        return async () => undefined;
+        return { getBackupDownloadLinks: async () => undefined };
       });
       expect(Object.keys(seen!).sort()).toEqual(["auth", "projectId", "raw", "transport"]);
       expect(inspect(seen, { depth: 6, showHidden: true })).not.toContain(TEST_SECRET_KEY);

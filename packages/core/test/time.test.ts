@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kilobytesToBytes, parseLinkExpiredTime } from "../src/index.js";
+import {
+  byteCount,
+  DCS_QUERY_TIME,
+  DDS_QUERY_TIME,
+  RDS_QUERY_TIME,
+  kilobytesToBytes,
+  parseJdCloudTime,
+  parseLinkExpiredTime,
+  parseQueryTime,
+  parseRdsTime,
+  parseUtcTime,
+} from "../src/index.js";
 
 describe("parseLinkExpiredTime", () => {
   it.each([
@@ -81,4 +92,82 @@ describe("kilobytesToBytes", () => {
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, "1024", undefined, null])("%j -> undefined", (v) => {
     expect(kilobytesToBytes(v)).toBeUndefined();
   });
+});
+
+describe("list times, under every machine zone", () => {
+  // Node re-reads TZ when it is assigned: each zone below really changes what a local-time parser would do.
+  const zones = ["UTC", "Asia/Shanghai", "America/Los_Angeles", "Pacific/Kiritimati", "Europe/Berlin"];
+  const saved = process.env.TZ;
+  const underEachZone = (check: () => void) => {
+    try {
+      for (const zone of zones) {
+        process.env.TZ = zone;
+        check();
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  };
+
+  it("the zones really differ (a local-time parse would move)", () => {
+    const seen = new Set<number>();
+    underEachZone(() => seen.add(new Date(2018, 7, 6, 12, 41, 14).getTime()));
+    expect(seen.size).toBe(zones.length);
+  });
+
+  it("RDS: +0800, +08:00 and Z; no zone is refused", () => {
+    underEachZone(() => {
+      expect(parseRdsTime("2018-08-06T12:41:14+0800")?.toISOString()).toBe("2018-08-06T04:41:14.000Z");
+      expect(parseRdsTime("2018-08-06T12:41:14+08:00")?.toISOString()).toBe("2018-08-06T04:41:14.000Z");
+      expect(parseRdsTime("2018-08-06T04:41:14Z")?.toISOString()).toBe("2018-08-06T04:41:14.000Z");
+      expect(parseRdsTime("2018-08-06T12:41:14")).toBeUndefined();
+      expect(parseRdsTime("2018 - 08 - 06 T12: 41: 14 + 0800")).toBeUndefined();
+    });
+  });
+
+  it("DDS and DCS: zone-less times are UTC; ISO with millis and a written zone are honoured", () => {
+    underEachZone(() => {
+      expect(parseUtcTime("2018-08-06 12:41:14")?.toISOString()).toBe("2018-08-06T12:41:14.000Z");
+      expect(parseUtcTime("2019-05-10T08:31:16.166Z")?.toISOString()).toBe("2019-05-10T08:31:16.166Z");
+      expect(parseUtcTime("2019-05-10 08:31:16")?.toISOString()).toBe("2019-05-10T08:31:16.000Z");
+      expect(parseUtcTime("2019-05-10T16:31:16+08:00")?.toISOString()).toBe("2019-05-10T08:31:16.000Z");
+      expect(parseUtcTime("2019-05-10")).toBeUndefined();
+      expect(parseUtcTime({})).toBeUndefined();
+    });
+  });
+
+  it("JD Cloud: zone-less times are read as Beijing time (UTC+8, an assumption), both documented shapes", () => {
+    underEachZone(() => {
+      expect(parseJdCloudTime("2020-01-07T15:14:07")?.toISOString()).toBe("2020-01-07T07:14:07.000Z");
+      expect(parseJdCloudTime("2020-01-07 15:14:07")?.toISOString()).toBe("2020-01-07T07:14:07.000Z");
+      expect(parseJdCloudTime("2020-01-07T07:14:07Z")?.toISOString()).toBe("2020-01-07T07:14:07.000Z");
+      expect(parseJdCloudTime("2020-01-07T00:30:00")?.toISOString()).toBe("2020-01-06T16:30:00.000Z");
+      expect(parseJdCloudTime("2020-02-30 00:00:00")).toBeUndefined();
+    });
+  });
+
+  it("never throw on any string", () => {
+    fc.assert(fc.property(fc.string(), (s) => void [parseUtcTime(s), parseJdCloudTime(s), parseRdsTime(s)]));
+  });
+
+  it("query times: written in UTC in each vendor's format, and read back only in that exact format", () => {
+    underEachZone(() => {
+      const date = new Date("2018-08-06T02:41:14.999Z");
+      expect(RDS_QUERY_TIME.format(date)).toBe("2018-08-06T02:41:14+0000");
+      expect(DDS_QUERY_TIME.format(date)).toBe("2018-08-06 02:41:14");
+      expect(DCS_QUERY_TIME.format(date)).toBe("20180806024114");
+      expect(parseQueryTime("2018-08-06T10:41:14+0800", RDS_QUERY_TIME)?.toISOString()).toBe("2018-08-06T02:41:14.000Z");
+      expect(parseQueryTime("2018-08-06 02:41:14", DDS_QUERY_TIME)?.toISOString()).toBe("2018-08-06T02:41:14.000Z");
+      expect(parseQueryTime("20180806024114", DCS_QUERY_TIME)?.toISOString()).toBe("2018-08-06T02:41:14.000Z");
+      expect(parseQueryTime("2018-08-06T10:41:14+08:00", RDS_QUERY_TIME)).toBeUndefined();
+      expect(parseQueryTime("2018-08-06T02:41:14", DDS_QUERY_TIME)).toBeUndefined();
+      expect(parseQueryTime("20180806244114", DCS_QUERY_TIME)).toBeUndefined();
+    });
+  });
+});
+
+describe("byteCount", () => {
+  it.each([[0, 0], [880232, 880232]])("%d -> %d", (value, bytes) => expect(byteCount(value)).toBe(bytes));
+  it.each([-1, Number.NaN, "880232", null, undefined])("%j -> undefined", (value) => expect(byteCount(value)).toBeUndefined());
 });

@@ -16,6 +16,18 @@ describe("huaweicloud-dds types", () => {
 
   it(".raw is typed by the generated paths", () => {
     expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
-    expectTypeOf<Parameters<typeof client.raw.GET>[0]>().toEqualTypeOf<"/v3/{project_id}/backups/download-file">();
+    expectTypeOf<keyof paths>().toEqualTypeOf<"/v3/{project_id}/backups/download-file" | "/v3/{project_id}/backups">();
+  });
+
+  it("listBackups and listAllBackups: one page typed from the generated schema, each item with startedAt, finishedAt, sizeBytes", () => {
+    type Page = Awaited<ReturnType<typeof client.listBackups>>;
+    expectTypeOf(client.listAllBackups).returns.toEqualTypeOf<AsyncGenerator<Page, void>>();
+    expectTypeOf<Page["requestId"]>().toEqualTypeOf<string | undefined>();
+    type Item = Page["backups"][number];
+    expectTypeOf<Item["startedAt"] | Item["finishedAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<Item["sizeBytes"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Item["begin_time"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error instanceId is required
+    void client.listBackups({});
   });
 });

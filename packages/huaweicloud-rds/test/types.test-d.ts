@@ -21,4 +21,16 @@ describe("huaweicloud-rds types", () => {
       { "X-Language"?: "en-us" | "zh-cn" } | undefined
     >();
   });
+
+  it("listBackups and listAllBackups: one page typed from the generated schema, each item with startedAt, finishedAt, sizeBytes", () => {
+    type Page = Awaited<ReturnType<typeof client.listBackups>>;
+    expectTypeOf(client.listAllBackups).returns.toEqualTypeOf<AsyncGenerator<Page, void>>();
+    expectTypeOf<Page["requestId"]>().toEqualTypeOf<string | undefined>();
+    type Item = Page["backups"][number];
+    expectTypeOf<Item["startedAt"] | Item["finishedAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<Item["sizeBytes"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Item["begin_time"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error instanceId is required
+    void client.listBackups({});
+  });
 });

@@ -1,14 +1,30 @@
 /**
  * @backup-links/jdcloud-rds: a typed, signed client for JD Cloud RDS v1 describeBackupDownloadURL (the download
- * link of a backup, or of one file of a SQL Server backup).
+ * link of a backup, or of one file of a SQL Server backup) and describeBackups (the backups of an instance:
+ * `listBackups`, `listAllBackups`).
  */
 import type { Client } from "openapi-fetch";
 import { JDCLOUD_RDS, ValidationError, requireDigits, requireId } from "@backup-links/core";
-import { clientIdentity, defineClient, requireInput, requirePathId, send, type CallOptions, type JdCloudClientOptions } from "@backup-links/core/client";
-import type { operations, paths } from "./generated/schema.js";
+import {
+  clientIdentity,
+  defineClient,
+  jdCloudListMethods,
+  requireInput,
+  requirePathId,
+  send,
+  type BackupListMethods,
+  type CallOptions,
+  type JdCloudBackupPage,
+  type JdCloudClientOptions,
+  type JdCloudListAllInput,
+  type JdCloudListInput,
+  type JdCloudListPaths,
+} from "@backup-links/core/client";
+import type { components, operations, paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
-export type { CallOptions } from "@backup-links/core/client";
+export type { CallOptions, BackupItemExtras, JdCloudListInput, JdCloudListAllInput, JdCloudBackupPage } from "@backup-links/core/client";
+export { PagingError } from "@backup-links/core/client";
 export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
 
 /** The path every current JD SDK calls (JD's Go SDK since October 2018). */
@@ -54,7 +70,12 @@ export interface BackupDownloadUrl {
   available: boolean;
 }
 
-export interface JdCloudRdsClient {
+/** One page of describeBackups: JD's `Backup` items (every field optional) plus `startedAt`, `finishedAt`, `sizeBytes`. */
+export type BackupListPage = JdCloudBackupPage<components["schemas"]["Backup"]>;
+/** A listed backup. */
+export type BackupListItem = BackupListPage["backup"][number];
+
+export interface JdCloudRdsClient extends BackupListMethods<JdCloudListInput, JdCloudListAllInput, BackupListPage> {
   /** Gets the download link(s) of a backup. Throws ValidationError (bad input, no request sent) or ApiError. */
   getBackupDownloadLinks(input: BackupDownloadUrlInput, options?: JdCloudRdsCallOptions): Promise<BackupDownloadUrl>;
   /** The typed openapi-fetch client (signed, with timeout and retries). */
@@ -92,28 +113,32 @@ function optionalBoolean(field: string, value: unknown): boolean | undefined {
 export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): JdCloudRdsClient {
   const clientLegacy = optionalBoolean("legacyPath", (options as { legacyPath?: unknown } | undefined)?.legacyPath);
   const identity = clientIdentity(JDCLOUD_RDS, "JdCloudRdsClient", "0.1.0");
-  return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => async (input, callOptions) => {
-    const fields = requireInput(input, "{ backupId }");
-    // The backup id fills a path segment followed by ":describeBackupDownloadURL", so ":" is refused too.
-    const backupId = requirePathId("backupId", fields.backupId, ":");
-    const fileName = fields.fileName === undefined ? undefined : requireFileName(fields.fileName);
-    const urlExpirationSecond =
-      fields.urlExpirationSecond === undefined
-        ? undefined
-        : requireDigits("urlExpirationSecond", fields.urlExpirationSecond, 1, 86400);
-    const legacy = optionalBoolean("options.legacyPath", (callOptions as JdCloudRdsCallOptions).legacyPath) ?? clientLegacy;
-    const params = {
-      // core's transport accepted the region only if it is one of JD's (listRegions).
-      path: { regionId: opened.transport.region as JdCloudRegion, backupId },
-      query: { ...(fileName === undefined ? {} : { fileName }), ...(urlExpirationSecond === undefined ? {} : { urlExpirationSecond }) },
-    };
-    const { data, requestId } = await send(
-      (init) => (legacy ? raw.GET(LEGACY_PATH, { params, ...init }) : raw.GET(CURRENT_PATH, { params, ...init })),
-      callOptions,
-    );
-    const publicURL = data.result?.publicURL ?? "";
-    const internalURL = data.result?.internalURL ?? "";
-    // requestId: core's rule, the same as for an ApiError (body `requestId`, else `x-jdcloud-request-id`).
-    return { requestId, publicURL, internalURL, available: publicURL !== "" || internalURL !== "" };
-  });
+  return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => ({
+    // core's transport accepted the region only if it is one of JD's (listRegions).
+    ...jdCloudListMethods(identity.api, raw as unknown as Client<JdCloudListPaths>, opened.transport.region as string),
+    getBackupDownloadLinks: async (input, callOptions) => {
+      const fields = requireInput(input, "{ backupId }");
+      // The backup id fills a path segment followed by ":describeBackupDownloadURL", so ":" is refused too.
+      const backupId = requirePathId("backupId", fields.backupId, ":");
+      const fileName = fields.fileName === undefined ? undefined : requireFileName(fields.fileName);
+      const urlExpirationSecond =
+        fields.urlExpirationSecond === undefined
+          ? undefined
+          : requireDigits("urlExpirationSecond", fields.urlExpirationSecond, 1, 86400);
+      const legacy = optionalBoolean("options.legacyPath", (callOptions as JdCloudRdsCallOptions).legacyPath) ?? clientLegacy;
+      const params = {
+        // core's transport accepted the region only if it is one of JD's (listRegions).
+        path: { regionId: opened.transport.region as JdCloudRegion, backupId },
+        query: { ...(fileName === undefined ? {} : { fileName }), ...(urlExpirationSecond === undefined ? {} : { urlExpirationSecond }) },
+      };
+      const { data, requestId } = await send(
+        (init) => (legacy ? raw.GET(LEGACY_PATH, { params, ...init }) : raw.GET(CURRENT_PATH, { params, ...init })),
+        callOptions,
+      );
+      const publicURL = data.result?.publicURL ?? "";
+      const internalURL = data.result?.internalURL ?? "";
+      // requestId: core's rule, the same as for an ApiError (body `requestId`, else `x-jdcloud-request-id`).
+      return { requestId, publicURL, internalURL, available: publicURL !== "" || internalURL !== "" };
+    },
+  }));
 }

@@ -30,10 +30,24 @@ describe("jdcloud-rds types", () => {
 
   it(".raw knows both paths; on the wire urlExpirationSecond is a string", () => {
     expectTypeOf(client.raw).toEqualTypeOf<Client<paths>>();
-    expectTypeOf<Parameters<typeof client.raw.GET>[0]>().toEqualTypeOf<
-      "/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL" | "/v1/regions/{regionId}/backups/{backupId}/downloadURLs"
+    expectTypeOf<keyof paths>().toEqualTypeOf<
+      | "/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL"
+      | "/v1/regions/{regionId}/backups/{backupId}/downloadURLs"
+      | "/v1/regions/{regionId}/backups"
     >();
     type Query = NonNullable<paths["/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL"]["get"]["parameters"]["query"]>;
     expectTypeOf<Query["urlExpirationSecond"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  it("listBackups and listAllBackups: JD's backup items with startedAt, finishedAt, sizeBytes", () => {
+    type Page = Awaited<ReturnType<typeof client.listBackups>>;
+    expectTypeOf(client.listAllBackups).returns.toEqualTypeOf<AsyncGenerator<Page, void>>();
+    expectTypeOf<Page["totalCount"]>().toEqualTypeOf<number | undefined>();
+    type Item = Page["backup"][number];
+    expectTypeOf<Item["startedAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<Item["backupId"]>().toEqualTypeOf<string>();
+    expectTypeOf<Item["backupStartTime"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error pageNumber is a number
+    void client.listBackups({ instanceId: "i", pageNumber: "1" });
   });
 });

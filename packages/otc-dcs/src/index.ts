@@ -1,13 +1,15 @@
 /**
  * @backup-links/otc-dcs: a typed, signed client for Open Telekom Cloud DCS v2
- * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files).
+ * `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (download links of a backup's files), and the list of an
+ * instance's backups (`listBackups`, `listAllBackups`).
  */
 import { clientIdentity, createDcsClient, type HuaweiFamilyClientOptions, type DcsClient } from "@backup-links/core/client";
 import { OTC_DCS } from "@backup-links/core";
 import type { paths } from "./generated/schema.js";
 
 export type { paths, components, operations } from "./generated/schema.js";
-export type { CallOptions, DcsInput } from "@backup-links/core/client";
+export type { CallOptions, DcsInput, DcsListInput, DcsListAllInput, BackupItemExtras } from "@backup-links/core/client";
+export { PagingError } from "@backup-links/core/client";
 export { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "@backup-links/core";
 
 export type OtcDcsClientOptions = HuaweiFamilyClientOptions;
@@ -16,6 +18,11 @@ export type OtcDcsClient = DcsClient<paths>;
 export type BackupFileLinks = Awaited<ReturnType<OtcDcsClient["getBackupDownloadLinks"]>>;
 /** A link: `file_name` and `link` (a pre-signed URL: treat it as a secret). */
 export type BackupFileLink = BackupFileLinks["links"][number];
+
+/** What `listBackups` resolves to (one page; `listAllBackups` yields these): `backup_record_response`, the total, and `requestId`. */
+export type BackupListPage = Awaited<ReturnType<OtcDcsClient["listBackups"]>>;
+/** A listed backup as the API describes it, plus `startedAt`, `finishedAt` (parsed) and `sizeBytes` (from bytes). */
+export type BackupListItem = BackupListPage["backup_record_response"][number];
 
 /**
  * Creates the client. Options left out come from the environment (`OS_ACCESS_KEY` / `OS_SECRET_KEY` / `OS_SECURITY_TOKEN` or `OS_TOKEN`, `OS_PROJECT_ID`,

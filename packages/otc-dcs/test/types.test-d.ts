@@ -24,4 +24,16 @@ describe("otc-dcs types", () => {
       body: { expiration: "1800" },
     });
   });
+
+  it("listBackups and listAllBackups: one page typed from the generated schema, each item with startedAt, finishedAt, sizeBytes", () => {
+    type Page = Awaited<ReturnType<typeof client.listBackups>>;
+    expectTypeOf(client.listAllBackups).returns.toEqualTypeOf<AsyncGenerator<Page, void>>();
+    expectTypeOf<Page["requestId"]>().toEqualTypeOf<string | undefined>();
+    type Item = Page["backup_record_response"][number];
+    expectTypeOf<Item["startedAt"] | Item["finishedAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<Item["sizeBytes"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Item["created_at"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error instanceId is required
+    void client.listBackups({});
+  });
 });

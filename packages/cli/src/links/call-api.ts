@@ -3,14 +3,19 @@ import type { JdCloudRegion } from "@backup-links/jdcloud-rds";
 import { nodeFetch } from "./node-fetch.js";
 import type { ResolvedRequest } from "./resolve.js";
 
+/** What the cross-provider code calls on any client; each client's own input and result types are richer. */
+export interface ApiClient {
+  getBackupDownloadLinks(input: never, options?: { signal?: AbortSignal }): Promise<unknown>;
+  listAllBackups(input: never, options?: { signal?: AbortSignal }): AsyncIterable<unknown>;
+}
+
 /**
- * Sends the one request of the chosen API through its client package (signing, retries, typed errors) and
- * returns the client's result as is; normalize.ts reads the documented fields from it. Only the chosen client is
- * loaded (a dynamic import), which keeps the command's start-up short; requests go through node:http unless a
- * `fetch` is given (see node-fetch.ts). Every default was already resolved, so
- * nothing is read from the environment here (`env: {}`).
+ * The chosen API's client package, created with the resolved settings (signing, retries, typed errors). Only the
+ * chosen client is loaded (a dynamic import), which keeps the command's start-up short; requests go through
+ * node:http unless a `fetch` is given (see node-fetch.ts). Every default was already resolved, so nothing is read
+ * from the environment here (`env: {}`).
  */
-export async function callApi(request: ResolvedRequest): Promise<unknown> {
+export async function createApiClient(request: ResolvedRequest): Promise<ApiClient> {
   const common = {
     ...(request.region === undefined ? {} : { region: request.region }),
     ...(request.endpoint === undefined ? {} : { baseUrl: request.endpoint }),
@@ -19,51 +24,59 @@ export async function callApi(request: ResolvedRequest): Promise<unknown> {
     env: {},
   };
   const huawei = { ...common, projectId: request.projectId! };
-  const { backupId } = request;
-  const instanceId = request.instanceId!;
-  const expiration = request.expiration!;
-  const call = request.signal === undefined ? {} : { signal: request.signal };
   switch (request.api) {
-    case "otc-rds": {
-      const { createOtcRdsClient } = await import("@backup-links/otc-rds");
-      return createOtcRdsClient(huawei).getBackupDownloadLinks({ backupId }, call);
-    }
-    case "huaweicloud-rds": {
-      const { createHuaweiCloudRdsClient } = await import("@backup-links/huaweicloud-rds");
-      return createHuaweiCloudRdsClient(huawei).getBackupDownloadLinks({ backupId }, call);
-    }
-    case "otc-dds": {
-      const { createOtcDdsClient } = await import("@backup-links/otc-dds");
-      return createOtcDdsClient(huawei).getBackupDownloadLinks({ instanceId, backupId }, call);
-    }
-    case "huaweicloud-dds": {
-      const { createHuaweiCloudDdsClient } = await import("@backup-links/huaweicloud-dds");
-      return createHuaweiCloudDdsClient(huawei).getBackupDownloadLinks({ instanceId, backupId }, call);
-    }
-    case "otc-dcs": {
-      const { createOtcDcsClient } = await import("@backup-links/otc-dcs");
-      return createOtcDcsClient(huawei).getBackupDownloadLinks({ instanceId, backupId, expiration }, call);
-    }
-    case "huaweicloud-dcs": {
-      const { createHuaweiCloudDcsClient } = await import("@backup-links/huaweicloud-dcs");
-      return createHuaweiCloudDcsClient(huawei).getBackupDownloadLinks({ instanceId, backupId, expiration }, call);
-    }
-    case "jdcloud-rds": {
-      const { createJdCloudRdsClient } = await import("@backup-links/jdcloud-rds");
-      const client = createJdCloudRdsClient({
+    case "otc-rds":
+      return (await import("@backup-links/otc-rds")).createOtcRdsClient(huawei);
+    case "huaweicloud-rds":
+      return (await import("@backup-links/huaweicloud-rds")).createHuaweiCloudRdsClient(huawei);
+    case "otc-dds":
+      return (await import("@backup-links/otc-dds")).createOtcDdsClient(huawei);
+    case "huaweicloud-dds":
+      return (await import("@backup-links/huaweicloud-dds")).createHuaweiCloudDdsClient(huawei);
+    case "otc-dcs":
+      return (await import("@backup-links/otc-dcs")).createOtcDcsClient(huawei);
+    case "huaweicloud-dcs":
+      return (await import("@backup-links/huaweicloud-dcs")).createHuaweiCloudDcsClient(huawei);
+    case "jdcloud-rds":
+      return (await import("@backup-links/jdcloud-rds")).createJdCloudRdsClient({
         ...common,
         // resolveRequest checked the region; the client checks it against JD's list again.
         region: request.region as JdCloudRegion,
         credentials: request.credentials as AccessKeyCredentials,
       });
-      return client.getBackupDownloadLinks(
-        {
-          backupId,
-          ...(request.fileName === undefined ? {} : { fileName: request.fileName }),
-          ...(request.expiration === undefined ? {} : { urlExpirationSecond: String(request.expiration) }),
-        },
-        call,
-      );
-    }
   }
+}
+
+/** The per-call options of every client call. */
+export function callOptions(request: ResolvedRequest): { signal?: AbortSignal } {
+  return request.signal === undefined ? {} : { signal: request.signal };
+}
+
+/**
+ * Sends the one download-link request of the chosen API and returns the client's result as is; normalize.ts
+ * reads the documented fields from it.
+ */
+export async function callApi(request: ResolvedRequest): Promise<unknown> {
+  const client = await createApiClient(request);
+  const { backupId, instanceId, expiration, fileName } = request;
+  let input: Record<string, unknown>;
+  switch (request.description.service) {
+    case "dcs":
+      input = { instanceId, backupId, expiration };
+      break;
+    case "dds":
+      input = { instanceId, backupId };
+      break;
+    case "rds":
+      input =
+        request.api === "jdcloud-rds"
+          ? {
+              backupId,
+              ...(fileName === undefined ? {} : { fileName }),
+              ...(expiration === undefined ? {} : { urlExpirationSecond: String(expiration) }),
+            }
+          : { backupId };
+      break;
+  }
+  return client.getBackupDownloadLinks(input as never, callOptions(request));
 }

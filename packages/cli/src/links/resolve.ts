@@ -24,6 +24,7 @@ export interface ResolvedRequest {
   region: string | undefined;
   endpoint: string | undefined;
   projectId: string | undefined;
+  /** "" when listing. */
   backupId: string;
   instanceId: string | undefined;
   expiration: number | undefined;
@@ -38,7 +39,7 @@ export interface ResolvedRequest {
  * ValidationError naming the option (`backupId: is required`), missing credentials a CredentialsError naming the
  * environment variables to set. Values are never echoed (some are secrets).
  */
-export function resolveRequest(options: GetBackupLinksOptions): ResolvedRequest {
+export function resolveRequest(options: GetBackupLinksOptions, purpose: "links" | "list" = "links"): ResolvedRequest {
   const api = requireOneOf("api", options.api, API_IDS);
   const description = APIS[api];
   const env: Environment = options.env ?? process.env;
@@ -53,9 +54,11 @@ export function resolveRequest(options: GetBackupLinksOptions): ResolvedRequest 
   const fromEnv = (list: readonly string[]): string | undefined =>
     list.map((name) => env[name]?.trim()).find((value) => value !== undefined && value !== "");
 
-  const backupId = required("backupId", options.backupId);
+  // Listing (and so `latest`) names the instance on every API, and no backup.
+  const listing = purpose === "list";
+  const backupId = listing ? "" : required("backupId", options.backupId);
 
-  const instanceId = description.instanceId
+  const instanceId = description.instanceId || listing
     ? required("instanceId", options.instanceId)
     : options.instanceId === undefined
       ? undefined

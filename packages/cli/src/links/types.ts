@@ -1,6 +1,7 @@
 import type { Credentials, Environment, FetchLike } from "@backup-links/core";
 import type { FileLink } from "../download/events.js";
 import type { ApiId } from "@backup-links/core";
+import type { BackupRecord, BackupType } from "../backups/types.js";
 
 export type { FileLink, FetchLike };
 
@@ -13,9 +14,19 @@ export interface GetBackupLinksOptions {
   endpoint?: string | undefined;
   /** Huawei Cloud and OTC only. Default: the vendor's project variable (`OS_PROJECT_ID`, `HUAWEICLOUD_SDK_PROJECT_ID`...). */
   projectId?: string | undefined;
-  backupId: string;
-  /** DDS and DCS only (required there). */
+  /** The backup (required unless `latest`). */
+  backupId?: string | undefined;
+  /** DDS and DCS: required. With `latest`: required for every API. Otherwise not taken. */
   instanceId?: string | undefined;
+  /**
+   * Instead of `backupId`: the newest completed, downloadable backup of `instanceId` (of `type`, default full), as
+   * `findLatestBackup` picks it. JD Cloud SQL Server: the links of every file of that backup.
+   */
+  latest?: boolean | undefined;
+  /** With `latest`: the type of backup wanted (default `full`). */
+  type?: Exclude<BackupType, "unknown"> | undefined;
+  /** With `latest`: called with the backup picked, before its links are asked for (the CLI prints it). */
+  onBackupPicked?: ((backup: BackupRecord) => void) | undefined;
   /** Link lifetime in seconds. DCS: 300..86400, default 1800 (the vendors' example). JD Cloud: 1..86400, default the server's. Others: not accepted. */
   expiration?: number | undefined;
   /** JD Cloud only: the file of a SQL Server backup (e.g. `my_db.bak`). */
@@ -36,4 +47,6 @@ export interface BackupLinks {
   files: FileLink[];
   /** Things worth telling the user (a short validity, a backup that cannot be downloaded yet). */
   notes: string[];
+  /** With `latest`: the backup that was picked. */
+  backup?: BackupRecord | undefined;
 }

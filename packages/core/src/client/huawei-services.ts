@@ -7,6 +7,25 @@
 import type { Client } from "openapi-fetch";
 import { kilobytesToBytes, parseLinkExpiredTime } from "../time.js";
 import { requireInteger } from "../validate.js";
+import type { GetBody, JsonBody, SuccessBody } from "./bodies.js";
+import {
+  dcsListMethods,
+  ddsListMethods,
+  rdsListMethods,
+  DCS_LIST_PATH,
+  HUAWEI_LIST_PATH,
+  type BackupListMethods,
+  type DcsListAllInput,
+  type DcsListInput,
+  type DcsListPaths,
+  type DdsListAllInput,
+  type DdsListInput,
+  type DdsListPaths,
+  type RdsListAllInput,
+  type RdsListInput,
+  type RdsListPaths,
+  type WithBackupExtras,
+} from "./huawei-lists.js";
 import { requirePathId, requireQueryId } from "./ids.js";
 import { defineClient, type ClientIdentity } from "./open-client.js";
 import type { CallOptions } from "./options.js";
@@ -35,12 +54,6 @@ export type WithFileExtras<B> = B extends { files?: Array<infer F> }
     }
   : never;
 
-type JsonBody<T> = { content: { "application/json": T } };
-type SuccessBody<P, Path extends keyof P, M extends keyof P[Path]> = P[Path][M] extends {
-  responses: { 200: JsonBody<infer B> };
-}
-  ? B
-  : never;
 
 /** A backup-links client: one friendly method and the typed openapi-fetch client underneath. */
 export interface BackupLinksClient<Paths extends {}, Input, Result> {
@@ -115,9 +128,18 @@ export type WithLinkExpiry<B> = B & {
   requestId: string | undefined;
 };
 
-export type RdsClient<P extends RdsPaths> = BackupLinksClient<P, RdsInput, WithFileExtras<SuccessBody<P, typeof RDS_PATH, "get">>>;
-export type DdsClient<P extends DdsPaths> = BackupLinksClient<P, DdsInput, WithFileExtras<SuccessBody<P, typeof DDS_PATH, "get">>>;
-export type DcsClient<P extends DcsPaths> = BackupLinksClient<P, DcsInput, WithLinkExpiry<SuccessBody<P, typeof DCS_PATH, "post">>>;
+/** A list page of RDS/DDS (`backups`) or DCS (`backup_record_response`), typed from the package's generated body. */
+export type RdsListPage<P> = WithBackupExtras<GetBody<P, typeof HUAWEI_LIST_PATH>, "backups">;
+export type DdsListPage<P> = WithBackupExtras<GetBody<P, typeof HUAWEI_LIST_PATH>, "backups">;
+export type DcsListPage<P> = WithBackupExtras<GetBody<P, typeof DCS_LIST_PATH>, "backup_record_response">;
+
+// The list methods are typed where the package's spec has the list operation (every current spec does).
+export type RdsClient<P extends RdsPaths> = BackupLinksClient<P, RdsInput, WithFileExtras<SuccessBody<P, typeof RDS_PATH, "get">>> &
+  (P extends RdsListPaths ? BackupListMethods<RdsListInput, RdsListAllInput, RdsListPage<P>> : unknown);
+export type DdsClient<P extends DdsPaths> = BackupLinksClient<P, DdsInput, WithFileExtras<SuccessBody<P, typeof DDS_PATH, "get">>> &
+  (P extends DdsListPaths ? BackupListMethods<DdsListInput, DdsListAllInput, DdsListPage<P>> : unknown);
+export type DcsClient<P extends DcsPaths> = BackupLinksClient<P, DcsInput, WithLinkExpiry<SuccessBody<P, typeof DCS_PATH, "post">>> &
+  (P extends DcsListPaths ? BackupListMethods<DcsListInput, DcsListAllInput, DcsListPage<P>> : unknown);
 
 export const DEFAULT_DCS_EXPIRATION = 1800;
 
@@ -133,52 +155,61 @@ function withFileExtras<B extends { files?: BackupFileLike[] }>(body: B, request
 
 /** RDS v3 `GET /v3/{project_id}/backup-files?backup_id=` (OTC and Huawei Cloud). */
 export function createRdsClient<P extends RdsPaths>(identity: ClientIdentity, options: unknown): RdsClient<P> {
-  return defineClient<P, RdsPaths, RdsClient<P>>(identity, options, (raw, opened) => async (input, callOptions) => {
-    const fields = requireInput(input, "{ backupId }");
-    const backup_id = requireQueryId("backupId", fields.backupId);
-    const project_id = opened.projectId as string;
-    const { data, requestId } = await send(
-      (init) => raw.GET(RDS_PATH, { params: { path: { project_id }, query: { backup_id } }, ...init }),
-      callOptions,
-    );
-    return withFileExtras(data, requestId);
-  });
+  return defineClient<P, RdsPaths, RdsClient<P>>(identity, options, (raw, opened) => ({
+    ...rdsListMethods(identity.api, raw as unknown as Client<RdsListPaths>, opened.projectId as string),
+    getBackupDownloadLinks: async (input, callOptions) => {
+      const fields = requireInput(input, "{ backupId }");
+      const backup_id = requireQueryId("backupId", fields.backupId);
+      const project_id = opened.projectId as string;
+      const { data, requestId } = await send(
+        (init) => raw.GET(RDS_PATH, { params: { path: { project_id }, query: { backup_id } }, ...init }),
+        callOptions,
+      );
+      return withFileExtras(data, requestId);
+    },
+  }));
 }
 
 /** DDS v3 `GET /v3/{project_id}/backups/download-file?instance_id=&backup_id=` (OTC and Huawei Cloud). */
 export function createDdsClient<P extends DdsPaths>(identity: ClientIdentity, options: unknown): DdsClient<P> {
-  return defineClient<P, DdsPaths, DdsClient<P>>(identity, options, (raw, opened) => async (input, callOptions) => {
-    const fields = requireInput(input, "{ instanceId, backupId }");
-    const instance_id = requireQueryId("instanceId", fields.instanceId);
-    const backup_id = requireQueryId("backupId", fields.backupId);
-    const project_id = opened.projectId as string;
-    const { data, requestId } = await send(
-      (init) => raw.GET(DDS_PATH, { params: { path: { project_id }, query: { instance_id, backup_id } }, ...init }),
-      callOptions,
-    );
-    return withFileExtras(data, requestId);
-  });
+  return defineClient<P, DdsPaths, DdsClient<P>>(identity, options, (raw, opened) => ({
+    ...ddsListMethods(identity.api, identity.profile.provider, raw as unknown as Client<DdsListPaths>, opened.projectId as string),
+    getBackupDownloadLinks: async (input, callOptions) => {
+      const fields = requireInput(input, "{ instanceId, backupId }");
+      const instance_id = requireQueryId("instanceId", fields.instanceId);
+      const backup_id = requireQueryId("backupId", fields.backupId);
+      const project_id = opened.projectId as string;
+      const { data, requestId } = await send(
+        (init) => raw.GET(DDS_PATH, { params: { path: { project_id }, query: { instance_id, backup_id } }, ...init }),
+        callOptions,
+      );
+      return withFileExtras(data, requestId);
+    },
+  }));
 }
 
 /** DCS v2 `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (Huawei Cloud and OTC). */
 export function createDcsClient<P extends DcsPaths>(identity: ClientIdentity, options: unknown): DcsClient<P> {
-  return defineClient<P, DcsPaths, DcsClient<P>>(identity, options, (raw, opened) => async (input, callOptions) => {
-    const fields = requireInput(input, "{ instanceId, backupId, expiration }");
-    const instance_id = requirePathId("instanceId", fields.instanceId);
-    const backup_id = requirePathId("backupId", fields.backupId);
-    const expiration = requireInteger("expiration", fields.expiration ?? DEFAULT_DCS_EXPIRATION, 300, 86400);
-    const project_id = opened.projectId as string;
-    const { data, requestId, startedAt } = await send(
-      (init) =>
-        raw.POST(DCS_PATH, {
-          params: { path: { project_id, instance_id, backup_id } },
-          body: { expiration },
-          // What every Huawei SDK sends; the spec declares exactly this media type.
-          headers: { "Content-Type": "application/json;charset=UTF-8" },
-          ...init,
-        }),
-      callOptions,
-    );
-    return { ...data, expiresAt: new Date(startedAt.getTime() + expiration * 1000), expiration, requestId };
-  });
+  return defineClient<P, DcsPaths, DcsClient<P>>(identity, options, (raw, opened) => ({
+    ...dcsListMethods(identity.api, raw as unknown as Client<DcsListPaths>, opened.projectId as string),
+    getBackupDownloadLinks: async (input, callOptions) => {
+      const fields = requireInput(input, "{ instanceId, backupId, expiration }");
+      const instance_id = requirePathId("instanceId", fields.instanceId);
+      const backup_id = requirePathId("backupId", fields.backupId);
+      const expiration = requireInteger("expiration", fields.expiration ?? DEFAULT_DCS_EXPIRATION, 300, 86400);
+      const project_id = opened.projectId as string;
+      const { data, requestId, startedAt } = await send(
+        (init) =>
+          raw.POST(DCS_PATH, {
+            params: { path: { project_id, instance_id, backup_id } },
+            body: { expiration },
+            // What every Huawei SDK sends; the spec declares exactly this media type.
+            headers: { "Content-Type": "application/json;charset=UTF-8" },
+            ...init,
+          }),
+        callOptions,
+      );
+      return { ...data, expiresAt: new Date(startedAt.getTime() + expiration * 1000), expiration, requestId };
+    },
+  }));
 }

@@ -28,4 +28,34 @@ export {
   type RdsClient,
   type DdsClient,
   type DcsClient,
+  type RdsListPage,
+  type DdsListPage,
+  type DcsListPage,
 } from "./huawei-services.js";
+export {
+  HUAWEI_LIST_PATH,
+  DCS_LIST_PATH,
+  type BackupItemExtras,
+  type BackupListMethods,
+  type WithBackupExtras,
+  type RdsListPaths,
+  type DdsListPaths,
+  type DcsListPaths,
+  type RdsListInput,
+  type RdsListAllInput,
+  type DdsListInput,
+  type DdsListAllInput,
+  type DcsListInput,
+  type DcsListAllInput,
+} from "./huawei-lists.js";
+export {
+  jdCloudListMethods,
+  JDCLOUD_LIST_PATH,
+  JDCLOUD_DEFAULT_PAGE_SIZE,
+  type JdCloudListPaths,
+  type JdCloudListInput,
+  type JdCloudListAllInput,
+  type JdCloudBackupPage,
+} from "./jdcloud-list.js";
+export { PagingError, MAX_PAGES, walkPages } from "./paging.js";
+export { type FriendlyMethods } from "./open-client.js";

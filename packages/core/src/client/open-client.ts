@@ -87,21 +87,35 @@ export function presentClient<T extends object>(opened: OpenedClient<{}>, identi
 /** The friendly method of a client, as built by an operation definition. */
 export type FriendlyMethod = (input: unknown, options: CallOptions) => Promise<unknown>;
 
+/** The friendly methods of a client: the download operation, and the list operations where the API has them. */
+export interface FriendlyMethods {
+  getBackupDownloadLinks: FriendlyMethod;
+  listBackups?: FriendlyMethod;
+  listAllBackups?: (input: unknown, options: CallOptions) => AsyncIterable<unknown>;
+}
+
 /**
- * Builds a client: opens it (options checked, transport wired), lets `operation` build the friendly method over the
- * typed client `Q` it calls (a structural view of the package's generated `Paths`, which extends it), checks the
+ * Builds a client: opens it (options checked, transport wired), lets `operation` build the friendly methods over the
+ * typed client `Q` they call (a structural view of the package's generated `Paths`, which extends it), checks the
  * per-call options, and presents the result safely. The returned object is typed by the caller's public interface.
  */
 export function defineClient<Paths extends Q, Q extends {}, C>(
   identity: ClientIdentity,
   options: unknown,
-  operation: (raw: Client<Q>, opened: OpenedClient<Paths>) => FriendlyMethod,
+  operation: (raw: Client<Q>, opened: OpenedClient<Paths>) => FriendlyMethods,
 ): C {
   const opened = openClient<Paths>(identity, options);
   // Sound: Paths extends Q, and Client<Q> only reads the operations Q names.
-  const method = operation(opened.raw as unknown as Client<Q>, opened);
+  const { getBackupDownloadLinks, listBackups, listAllBackups } = operation(opened.raw as unknown as Client<Q>, opened);
   return presentClient(opened, identity, {
     raw: opened.raw,
-    getBackupDownloadLinks: async (input: unknown, callOptions?: unknown) => method(input, requireCallOptions(callOptions)),
+    getBackupDownloadLinks: async (input: unknown, callOptions?: unknown) => getBackupDownloadLinks(input, requireCallOptions(callOptions)),
+    ...(listBackups && listAllBackups
+      ? {
+          listBackups: async (input: unknown, callOptions?: unknown) => listBackups(input, requireCallOptions(callOptions)),
+          // Not async: bad input throws at the call, before the iterator exists.
+          listAllBackups: (input: unknown, callOptions?: unknown) => listAllBackups(input, requireCallOptions(callOptions)),
+        }
+      : {}),
   }) as C;
 }
