@@ -1,29 +1,16 @@
 /**
  * Everything sync asks of the cloud, in one place: list an instance's backups, find its latest, get a backup's
- * links. Sync codes against this interface only, so the listing (issue "Find the backups") plugs in here.
+ * links, through the cross-provider layer (`listBackups`, `findLatestBackup`, `getBackupLinks`). Sync codes against
+ * this interface only, so a test or another source can stand in for the cloud.
  */
 import type { ApiId, Credentials, Environment, FetchLike } from "@backup-links/core";
+import { findLatestBackup } from "../backups/find-latest.js";
+import { listBackups } from "../backups/list-backups.js";
+import type { BackupRecord } from "../backups/types.js";
 import { getBackupLinks } from "../links/get-backup-links.js";
 import type { BackupLinks } from "../links/types.js";
-import { interimFindLatestBackup, interimListBackups } from "./interim-list.js";
 
-/** The provider-neutral backup record (the shape `listBackups` returns). */
-export interface BackupRecord {
-  api: ApiId;
-  id: string;
-  instanceId: string;
-  name: string;
-  type: "full" | "incremental" | "differential" | "unknown";
-  status: "completed" | "running" | "failed" | "deleting" | "gone" | "retained" | "unknown";
-  startedAt?: Date | undefined;
-  finishedAt?: Date | undefined;
-  sizeBytes?: number | undefined;
-  engine?: string | undefined;
-  downloadable: boolean;
-  files?: string[] | undefined;
-  raw: Record<string, unknown>;
-}
-
+export type { BackupRecord };
 /** What every call needs: where, who, and how to stop. */
 export interface CloudAccess {
   api: ApiId;
@@ -45,20 +32,27 @@ export interface SyncCloud {
   getBackupLinks(access: CloudAccess, backup: BackupRecord): Promise<BackupLinks>;
 }
 
+/** Where and who, as every cross-provider call takes it. */
+function connection(access: CloudAccess) {
+  return {
+    api: access.api,
+    region: access.region,
+    endpoint: access.endpoint,
+    projectId: access.projectId,
+    credentials: access.credentials,
+    env: access.env,
+    fetch: access.fetch,
+    signal: access.signal,
+  };
+}
+
 /** The seven APIs through backup-links' own clients. */
 export const defaultCloud: SyncCloud = {
-  listBackups: (access, instanceId) => interimListBackups(access, instanceId),
-  findLatestBackup: (access, instanceId, type) => interimFindLatestBackup(access, instanceId, type),
+  listBackups: (access, instanceId) => listBackups({ ...connection(access), instanceId }),
+  findLatestBackup: (access, instanceId, type) => findLatestBackup({ ...connection(access), instanceId, type }),
   getBackupLinks: (access, backup) =>
     getBackupLinks({
-      api: access.api,
-      region: access.region,
-      endpoint: access.endpoint,
-      projectId: access.projectId,
-      credentials: access.credentials,
-      env: access.env,
-      fetch: access.fetch,
-      signal: access.signal,
+      ...connection(access),
       backupId: backup.id,
       // DDS and DCS name the instance in the request; RDS and JD do not accept it.
       ...(access.api.endsWith("-dds") || access.api.endsWith("-dcs") ? { instanceId: backup.instanceId } : {}),

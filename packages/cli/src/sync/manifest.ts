@@ -25,7 +25,7 @@ export interface Manifest {
   target: string;
   backup: {
     id: string;
-    name: string;
+    name: string | null;
     type: string;
     startedAt: string | null;
     finishedAt: string | null;

@@ -307,7 +307,7 @@ async function syncBackup(target: SyncTarget, backup: BackupRecord, access: Clou
       target: target.name,
       backup: {
         id: backup.id,
-        name: backup.name,
+        name: backup.name ?? null,
         type: backup.type,
         startedAt: backup.startedAt?.toISOString() ?? null,
         finishedAt: backup.finishedAt?.toISOString() ?? null,
