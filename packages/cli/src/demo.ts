@@ -144,3 +144,77 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main();
+
+/**
+ * The end of the demo: `backup-links sync` against the stateful mock cloud (@backup-links/mock's startMockCloud),
+ * three times: the first run copies, the second skips, then a new backup appears and the third run copies it and
+ * prunes the oldest copy. Then the same report for a script (--json).
+ */
+async function syncDemo(): Promise<number> {
+  const { mkdtemp, readdir, rm, writeFile } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const { startMockCloud, DEFAULT_MOCK_ACCOUNT } = await import("@backup-links/mock");
+  const { stringify } = await import("yaml");
+
+  console.log("");
+  console.log(bold("── backup-links sync: an off-cloud copy kept up to date, against the mock cloud (APIs + object store)"));
+  const cloud = await startMockCloud({ seed: "demo", fileSize: 256 * 1024 });
+  const dir = await mkdtemp(path.join(tmpdir(), "backup-links-demo-sync-"));
+  const destination = path.join(dir, "copies");
+  const target = (api: "otc-rds" | "huaweicloud-dds", keep: number) => ({
+    name: `prod-${api.split("-")[1]}`,
+    api,
+    endpoint: cloud.urls[api],
+    projectId: cloud.projectId,
+    instances: [cloud.instance(api).id],
+    select: { latest: "full" },
+    destination,
+    keep,
+    credentials: { accessKeyVariable: "PROD_AK", secretKeyVariable: "PROD_SK" },
+  });
+  const config = path.join(dir, "sync.yaml");
+  await writeFile(config, stringify({ concurrency: 2, targets: [target("otc-rds", 1), target("huaweicloud-dds", 2)] }));
+  const env = { PATH: process.env.PATH ?? "", PROD_AK: DEFAULT_MOCK_ACCOUNT.accessKey, PROD_SK: DEFAULT_MOCK_ACCOUNT.secretKey };
+  let failures = 0;
+  const sync = async (title: string, extra: string[] = []): Promise<void> => {
+    const args = ["sync", "--config", config, ...extra];
+    console.log(dim(title));
+    console.log(`$ backup-links ${args.join(" ")}`);
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "ignore"] });
+      let stdout = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout }));
+    });
+    console.log(indent(result.stdout));
+    if (result.code !== 0) {
+      failures++;
+      console.log(`    (exit status ${result.code})`);
+    }
+    console.log("");
+  };
+  try {
+    console.log(dim(`Mock cloud on ${cloud.url}; the configuration (${config}):`));
+    console.log(indent(stringify({ concurrency: 2, targets: [target("otc-rds", 1)] }).replaceAll(dir, "<demo dir>")));
+    console.log(dim("    ...and a second target, huaweicloud-dds (keep: 2).\n"));
+    await sync("1. The first run copies the latest full backup of each instance:");
+    await sync("2. A second run finds intact copies (size and SHA-256 against backup.json) and skips them:");
+    const tonight = cloud.addBackup({ api: "otc-rds" });
+    console.log(dim(`   (the mock cloud now has tonight's backup ${tonight.id} of the RDS instance)\n`));
+    await sync("3. The third run copies tonight's backup and prunes the oldest copy (keep: 1):");
+    await sync("The same report for a script or a monitor: --json", ["--json"]);
+    const instanceDir = path.join(destination, "otc-rds", cloud.instance("otc-rds").id);
+    console.log(dim(`On disk, ${path.relative(dir, instanceDir)}/:`));
+    for (const copy of await readdir(instanceDir)) console.log(`    ${copy}/ ${(await readdir(path.join(instanceDir, copy))).sort().join("  ")}`);
+  } finally {
+    await cloud.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log("");
+  console.log(failures === 0 ? "The sync demo ran; mock cloud stopped. See 'Keep an off-cloud copy' in packages/cli/README.md." : `${failures} sync run(s) failed.`);
+  return failures === 0 ? 0 : 1;
+}
+
+if (process.exitCode === 0) process.exitCode = await syncDemo();

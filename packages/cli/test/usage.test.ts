@@ -10,7 +10,8 @@ const API_LIST = "otc-rds, huaweicloud-rds, otc-dds, huaweicloud-dds, huaweiclou
 
 /** Every bad invocation: the exact message, exit status 2, nothing on stdout, no request sent. */
 const CASES: Array<{ argv: string[]; env?: Record<string, string>; stderr: string }> = [
-  { argv: ["frobnicate"], stderr: `backup-links: unknown command "frobnicate": use apis, backups, links or download\n${MAIN_HELP}` },
+  { argv: ["frobnicate"], stderr: `backup-links: unknown command "frobnicate": use apis, backups, links, download or sync
+${MAIN_HELP}` },
   { argv: ["--bogus"], stderr: `backup-links: unknown option --bogus\n${MAIN_HELP}` },
   { argv: ["apis", "extra"], stderr: `backup-links: unexpected argument "extra"\nRun 'backup-links apis --help' for usage.\n` },
   { argv: ["apis", "--table"], stderr: `backup-links: unknown option --table\nRun 'backup-links apis --help' for usage.\n` },
@@ -152,7 +153,7 @@ describe("help and version", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Usage:\n  backup-links apis [--json]\n");
     expect(result.stdout).toContain(
-      "Exit status: 0 ok, 2 bad usage, 3 API error, 4 download failed, 130 interrupted (SIGINT), 143 stopped (SIGTERM).",
+      "Exit status: 0 ok, 2 bad usage, 3 API error, 4 download failed, 5 a sync target failed, 6 bad sync config,\n130 interrupted (SIGINT), 143 stopped (SIGTERM).",
     );
   });
 

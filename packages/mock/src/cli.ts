@@ -1,18 +1,27 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { API_IDS, type ApiId } from "@backup-links/core";
+import { runCloud, type CloudArgs } from "./cloud/cli.js";
 import { MockUsageError, startMocks, type Mocks } from "./mocks.js";
 import { PrismStartError } from "./prism.js";
 
 export const USAGE = `Usage: backup-links-mock [options] [api-id...]
+       backup-links-mock --cloud [--port N] [--seed S] [--state FILE] [--file-size BYTES]
 
 Starts a Prism mock server (prism mock --errors) for every backup-links API, or only the ones named, on
 consecutive ports, prints where each one listens, and runs until Ctrl-C or SIGTERM, which stop them all.
 
 API ids: ${API_IDS.join(", ")}
 
+With --cloud it starts the stateful mock cloud instead: every API (list and download-link operations, signatures
+checked) and the object store its links point to, with seeded instances and backups, on one port.
+
 Options:
   -p, --port <n>    first port; the mocks use consecutive ports from here (default 4010; 0 = any free ports)
+      --cloud       the stateful mock cloud (one server for every API and the object store)
+      --seed <s>    --cloud: ids, times and file bytes derive from it (default backup-links)
+      --state <f>   --cloud: keep the state in this JSON file (loaded if present, saved after each change)
+      --file-size <bytes>  --cloud: base size of every backup file (default 65536)
       --host <addr> interface to listen on (default 127.0.0.1)
   -v, --verbose     also print Prism's request log, each line prefixed with its API id
   -h, --help        show this help
@@ -35,10 +44,24 @@ const defaultIo: CliIo = {
   err: (text) => process.stderr.write(text),
 };
 
-type Parsed = { help: true } | { version: true } | { apis: ApiId[]; port: number; host: string; verbose: boolean };
+type Parsed =
+  | { help: true }
+  | { version: true }
+  | { cloud: CloudArgs }
+  | { apis: ApiId[]; port: number; host: string; verbose: boolean };
 
 export function parseCliArgs(argv: readonly string[]): Parsed {
-  let values: { port?: string; host?: string; verbose?: boolean; help?: boolean; version?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    verbose?: boolean;
+    help?: boolean;
+    version?: boolean;
+    cloud?: boolean;
+    seed?: string;
+    state?: string;
+    "file-size"?: string;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -51,6 +74,10 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
         verbose: { type: "boolean", short: "v" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" },
+        cloud: { type: "boolean" },
+        seed: { type: "string" },
+        state: { type: "string" },
+        "file-size": { type: "string" },
       },
     }));
   } catch (error) {
@@ -65,6 +92,16 @@ export function parseCliArgs(argv: readonly string[]): Parsed {
   }
   const host = values.host ?? "127.0.0.1";
   if (!host.trim()) throw new MockUsageError("--host must not be empty");
+  if (values.cloud) {
+    if (positionals.length > 0) throw new MockUsageError(`--cloud serves every API; unexpected argument "${positionals[0]}"`);
+    const sizeText = values["file-size"] ?? "65536";
+    if (!/^\d{1,12}$/.test(sizeText)) throw new MockUsageError(`--file-size must be a whole number of bytes, got "${sizeText}"`);
+    if (values.seed !== undefined && values.seed === "") throw new MockUsageError("--seed must not be empty");
+    return { cloud: { port: Number(portText), host, seed: values.seed, stateFile: values.state, fileSize: Number(sizeText) } };
+  }
+  for (const option of ["seed", "state", "file-size"] as const) {
+    if (values[option] !== undefined) throw new MockUsageError(`--${option} is only used with --cloud`);
+  }
   for (const api of positionals) {
     if (!(API_IDS as readonly string[]).includes(api)) {
       throw new MockUsageError(`unknown API id "${api}"; known ids: ${API_IDS.join(", ")}`);
@@ -106,6 +143,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     io.out(`${version()}\n`);
     return 0;
   }
+  if ("cloud" in parsed) return runCloud(parsed.cloud, io);
 
   // Listen before starting anything, so a Ctrl-C during startup also ends in a clean stop.
   let onStopSignal!: (signal: NodeJS.Signals) => void;

@@ -14,3 +14,14 @@ export {
   type PrismExit,
   type StartPrismOptions,
 } from "./prism.js";
+// The stateful mock cloud (APIs + object store) for end-to-end runs.
+export {
+  startMockCloud,
+  DEFAULT_MOCK_ACCOUNT,
+  DEFAULT_MOCK_TOKEN,
+  type MockCloud,
+  type MockCloudOptions,
+  type MockAccount,
+  type MockBackup,
+  type MockInstance,
+} from "./cloud/index.js";

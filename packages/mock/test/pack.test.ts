@@ -36,7 +36,10 @@ it(
       }
       expect(files.filter((file) => /^package\/(src|test|scripts)\//.test(file))).toEqual([]);
       // dist/ is exactly what the build emits from src/ (it starts from an empty dist): no maps, no old leftovers.
-      const emitted = readdirSync(join(PACKAGE_DIR, "src"), { recursive: true, encoding: "utf8" }).flatMap((file) =>
+      // Files only (src/ has sub-directories since the mock cloud); tar lists files, not directories.
+      const emitted = readdirSync(join(PACKAGE_DIR, "src"), { recursive: true, encoding: "utf8" })
+        .filter((file) => /\.c?ts$/.test(file))
+        .flatMap((file) =>
         file.endsWith(".cts") ? [file.replace(/\.cts$/, ".cjs"), file.replace(/\.cts$/, ".d.cts")] : [file.replace(/\.ts$/, ".js"), file.replace(/\.ts$/, ".d.ts")],
       );
       expect(files.filter((file) => file.startsWith("package/dist/"))).toEqual(emitted.map((file) => `package/dist/${file}`).sort());

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { API_IDS, isApiId, type ApiId } from "@backup-links/core";
+import { parseSyncArgs, type SyncArgs } from "./sync-args.js";
 import { UsageError } from "./usage-error.js";
 
 /** The options `links` and `download` share: what the API call needs. */
@@ -36,12 +37,13 @@ export interface BackupsArgs {
 }
 
 export type Command =
-  | { command: "help"; topic: "main" | "apis" | "links" | "download" | "backups" }
+  | { command: "help"; topic: "main" | "apis" | "links" | "download" | "backups" | "sync" }
   | { command: "version" }
   | { command: "apis"; json: boolean }
   | ({ command: "backups" } & BackupsArgs)
   | ({ command: "links"; showLinks: boolean } & LinkArgs)
-  | ({ command: "download"; out: string; concurrency: number; connections: number; quiet: boolean; fsync: boolean } & LinkArgs);
+  | ({ command: "download"; out: string; concurrency: number; connections: number; quiet: boolean; fsync: boolean } & LinkArgs)
+  | SyncArgs;
 
 const LINK_OPTIONS = {
   "backup-id": { type: "string" },
@@ -92,9 +94,11 @@ export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined || first === "--help" || first === "-h" || first === "help") return { command: "help", topic: "main" };
   if (first === "--version" || first === "-v") return { command: "version" };
+  // sync reads its targets from a configuration file: its own small set of options (sync-args.ts).
+  if (first === "sync") return parseSyncArgs(rest);
   if (first !== "apis" && first !== "backups" && first !== "links" && first !== "download") {
     throw new UsageError(
-      first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}: use apis, backups, links or download`,
+      first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}: use apis, backups, links, download or sync`,
     );
   }
   const values = parse(first, rest);

@@ -10,6 +10,10 @@ export const EXIT = {
   API: 3,
   /** At least one file could not be downloaded (or the backup had no downloadable file). */
   DOWNLOAD: 4,
+  /** sync: at least one target failed (the others ran; see the report). */
+  SYNC_FAILED: 5,
+  /** sync: the configuration file is missing or wrong (not YAML, unknown key, bad value, unusable destination). Nothing was changed. */
+  SYNC_CONFIG: 6,
   /** Interrupted by SIGINT (Ctrl-C); partial files are kept for a resume. */
   SIGINT: 130,
   /** Stopped by SIGTERM; partial files are kept for a resume. */

@@ -22,6 +22,7 @@ Usage:
   backup-links links <api> --backup-id ID [options] [--json] [--show-links]
   backup-links links <api> --latest --instance-id ID [options] [--json] [--show-links]
   backup-links download <api> --backup-id ID [options] [--out DIR|-] [--concurrency N] [--connections N] [--quiet] [--json]
+  backup-links sync [--config FILE] [--dry-run] [--json]
 
 APIs: ${API_LIST}
 Credentials come from the environment, by each vendor's own variable names:
@@ -30,7 +31,8 @@ Credentials come from the environment, by each vendor's own variable names:
   JD Cloud: JDCLOUD_ACCESS_KEY + JDCLOUD_SECRET_KEY
 
 Run 'backup-links <command> --help' for a command's options.
-Exit status: 0 ok, 2 bad usage, 3 API error, 4 download failed, 130 interrupted (SIGINT), 143 stopped (SIGTERM).`;
+Exit status: 0 ok, 2 bad usage, 3 API error, 4 download failed, 5 a sync target failed, 6 bad sync config,
+130 interrupted (SIGINT), 143 stopped (SIGTERM).`;
 
 export const APIS_HELP = `Usage: backup-links apis [--json]
 
@@ -82,3 +84,21 @@ ${LINK_OPTIONS}
   --quiet              no progress output (errors are still printed)
   --no-fsync           skip flushing each file to disk before renaming it (faster; a power cut may lose it)
   --json               one JSON event per line on stdout (on stderr with --out -) instead of progress`;
+
+export const SYNC_HELP = `Usage: backup-links sync [--config FILE] [--dry-run] [--json]
+
+Keeps off-cloud copies of the latest backups, as a configuration file describes (targets: api, region,
+instances, which backups, destination, copies to keep, the environment variables with the credentials).
+For each target and instance: lists the backups, chooses, copies every chosen backup that is not already
+there intact into <destination>/<api>/<instance>/<started, UTC>_<backup id>/ (verified, flushed, renamed into
+place, with a backup.json manifest of sizes and SHA-256 written last), then deletes the oldest copies beyond
+'keep' (only directories sync made). Safe from cron: one run per destination at a time (a lock file), one
+failing target does not stop the others, Ctrl-C/SIGTERM stop cleanly and the next run resumes.
+
+  --config FILE        the configuration (default: ./backup-links-sync.yaml); see the README's
+                       "Keep an off-cloud copy" guide and @backup-links/cli/sync-config.schema.json
+  --dry-run            print the plan (copy, skip, prune) and change nothing
+  --json               print the final report as one JSON document
+
+Exit status: 0 every target copied or up to date, 5 at least one target failed, 6 bad configuration
+(nothing was changed), 130 interrupted (SIGINT), 143 stopped (SIGTERM).`;

@@ -3,13 +3,14 @@ import { runApis } from "./commands/apis.js";
 import { runBackups } from "./commands/backups.js";
 import { runDownload } from "./commands/download.js";
 import { runLinks } from "./commands/links.js";
+import { runSyncCommand } from "./commands/sync.js";
 import type { CliContext } from "./context.js";
 import { reportError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
-import { APIS_HELP, BACKUPS_HELP, DOWNLOAD_HELP, LINKS_HELP, MAIN_HELP } from "./help.js";
+import { APIS_HELP, BACKUPS_HELP, DOWNLOAD_HELP, LINKS_HELP, MAIN_HELP, SYNC_HELP } from "./help.js";
 import { VERSION } from "../version.js";
 
-const HELP = { main: MAIN_HELP, apis: APIS_HELP, backups: BACKUPS_HELP, links: LINKS_HELP, download: DOWNLOAD_HELP } as const;
+const HELP = { main: MAIN_HELP, apis: APIS_HELP, backups: BACKUPS_HELP, links: LINKS_HELP, download: DOWNLOAD_HELP, sync: SYNC_HELP } as const;
 
 /**
  * Runs `backup-links` with the given arguments (without `node` and the script) and returns the exit status.
@@ -34,6 +35,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         return await runLinks(command, context);
       case "download":
         return await runDownload(command, context);
+      case "sync":
+        return await runSyncCommand(command, context);
     }
   } catch (error) {
     if (context.signal?.aborted) {
@@ -47,5 +50,5 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 /** The command word, for pointing to its help when the arguments after it did not parse. */
 function commandWord(argv: readonly string[]): string | undefined {
   const first = argv[0];
-  return first === "apis" || first === "backups" || first === "links" || first === "download" ? first : undefined;
+  return first === "apis" || first === "backups" || first === "links" || first === "download" || first === "sync" ? first : undefined;
 }
