@@ -404,7 +404,7 @@ function engineSection(r: BenchResults): string {
     "",
     `### (a) Each connection capped at ${e.capMBps} MB/s (an object store over a WAN)`,
     "",
-    table(["tool", "throughput", "peak RSS", "note"], e.throttled.map((t) => row(t, [throughput, rss]))),
+    table(["tool", "throughput", "CPU per GiB", "peak RSS", "note"], e.throttled.map((t) => row(t, [throughput, cpu, rss]))),
     "",
     "### (b) Unthrottled loopback (CPU-bound on this machine)",
     "",

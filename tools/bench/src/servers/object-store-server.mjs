@@ -20,13 +20,13 @@ const SLICE = 256 * 1024;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function sendPaced(fd, response, start, end) {
+async function sendPaced(file, response, start, end) {
   const buffer = Buffer.allocUnsafe(SLICE);
   const t0 = process.hrtime.bigint();
   let sent = 0;
   for (let at = start; at <= end && !response.destroyed; ) {
     const want = Math.min(SLICE, end - at + 1);
-    const { bytesRead } = await fs.promises.read(fd, buffer, 0, want, at).then((r) => r);
+    const { bytesRead } = await file.read(buffer, 0, want, at);
     if (bytesRead === 0) break;
     const chunk = Buffer.from(buffer.subarray(0, bytesRead));
     at += bytesRead;
@@ -80,13 +80,13 @@ const server = http.createServer(async (request, response) => {
     response.on("close", () => stream.destroy());
     return;
   }
-  const fd = await fs.promises.open(filePath, "r");
+  const file = await fs.promises.open(filePath, "r");
   try {
-    await sendPaced(fd, response, start, end);
+    await sendPaced(file, response, start, end);
   } catch {
     response.destroy();
   } finally {
-    await fd.close();
+    await file.close();
   }
 });
 server.listen(0, "127.0.0.1", () => {
