@@ -1,13 +1,21 @@
 /**
  * @backup-links/cli as a library: the cross-provider `getBackupLinks()` and the downloader behind
- * `backup-links download` (`downloadBackup`, `downloadFile`). The command itself is `backup-links` (bin.ts).
+ * `backup-links download` (`downloadBackup`, `downloadFile`, `downloadToStream`). The command itself is `backup-links` (bin.ts).
  */
 export { getBackupLinks } from "./links/get-backup-links.js";
 export type { BackupLinks, GetBackupLinksOptions, FileLink } from "./links/types.js";
 // The API ids are core's (one definition for the CLI, the mock and the tools); re-exported as before.
 export { API_IDS, isApiId, type ApiId } from "@backup-links/core";
 export { APIS, regionsOf, type ApiDescription, type ExpirationRule } from "./links/apis.js";
-export { downloadFile, type DownloadFileOptions, type DownloadFileResult } from "./download/download-file.js";
+export {
+  downloadFile,
+  DEFAULT_CONNECTIONS,
+  DEFAULT_MULTI_CONNECTION_THRESHOLD,
+  DEFAULT_PART_BYTES,
+  type DownloadFileOptions,
+  type DownloadFileResult,
+} from "./download/download-file.js";
+export { downloadToStream, type DownloadToStreamOptions, type DownloadToStreamResult } from "./download/to-stream.js";
 export {
   downloadBackup,
   type DownloadBackupOptions,
