@@ -13,6 +13,8 @@ export const SINK_HIGH_WATER_MARK = 1024 * 1024;
 export class PositionalSink extends Writable {
   /** Bytes written so far. */
   written = 0;
+  /** The write in progress (a destroyed sink may still have one finishing). */
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly file: FileHandle,
@@ -23,11 +25,26 @@ export class PositionalSink extends Writable {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.writeAll([chunk]).then(() => callback(), callback);
+    this.track(this.writeAll([chunk]), callback);
   }
 
   override _writev(chunks: Array<{ chunk: Buffer }>, callback: (error?: Error | null) => void): void {
-    this.writeAll(chunks.map((entry) => entry.chunk)).then(() => callback(), callback);
+    this.track(this.writeAll(chunks.map((entry) => entry.chunk)), callback);
+  }
+
+  /**
+   * Resolves once no write is in progress. After a failed request the caller waits for this before it decides
+   * where the next request starts: a write still landing later could otherwise put old bytes over new ones.
+   */
+  settled(): Promise<void> {
+    return this.inFlight;
+  }
+
+  private track(write: Promise<void>, callback: (error?: Error | null) => void): void {
+    this.inFlight = write.then(
+      () => callback(),
+      (error: Error) => callback(error),
+    );
   }
 
   private async writeAll(buffers: Buffer[]): Promise<void> {
