@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, promises as fs } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -80,6 +80,3 @@ async function canConnect(port: number): Promise<boolean> {
     socket.once("error", () => resolve(false));
   });
 }
-
-/** Whether `sha256sum` exists (coreutils: everywhere on Debian). */
-export const HAS_SHA256SUM = spawnSync("sha256sum", ["--version"]).status === 0;
