@@ -1,10 +1,8 @@
 import type { AuthScheme } from "./auth/authenticator.js";
-import type { EnvironmentVariableNames } from "./credentials.js";
+import type { EnvironmentVariableNames } from "./credential-types.js";
+import type { Provider, Service } from "./provider.js";
 
-/** A cloud: Open Telekom Cloud, Huawei Cloud, JD Cloud. */
-export type Provider = "otc" | "huaweicloud" | "jdcloud";
-/** A database service. JD Cloud has only `rds` here. */
-export type Service = "rds" | "dds" | "dcs";
+export type { Provider, Service } from "./provider.js";
 
 /**
  * What core knows about one API (one provider's service): its regions and endpoint hosts, the provider's

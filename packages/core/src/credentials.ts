@@ -4,40 +4,16 @@ import { JDCLOUD_ENVIRONMENT } from "./apis/jdcloud.js";
 import { OTC_ENVIRONMENT } from "./apis/otc.js";
 import { CredentialsError, ValidationError } from "./errors.js";
 import { protectCredentials } from "./redact.js";
+import type { Credentials, Environment, EnvironmentConfig, EnvironmentVariableNames } from "./credential-types.js";
 
-/** AK/SK. For Huawei Cloud / OTC temporary credentials also `securityToken` (sent as `X-Security-Token`). */
-export interface AccessKeyCredentials {
-  accessKey: string;
-  secretKey: string;
-  securityToken?: string;
-}
-
-/** An IAM token (Huawei Cloud / OTC only), sent as `X-Auth-Token`. */
-export interface TokenCredentials {
-  token: string;
-}
-
-export type Credentials = AccessKeyCredentials | TokenCredentials;
-
-/** An environment: `process.env` or any plain record (Deno.env.toObject(), a test fixture). */
-export type Environment = Readonly<Record<string, string | undefined>>;
-
-export interface EnvironmentConfig {
-  /** Protected (see protectCredentials): secrets never show in JSON/inspect. */
-  credentials: Credentials;
-  projectId?: string;
-  region?: string;
-}
-
-/** Names read for one provider, each list in order of precedence. */
-export interface EnvironmentVariableNames {
-  accessKey: readonly string[];
-  secretKey: readonly string[];
-  securityToken: readonly string[];
-  token: readonly string[];
-  projectId: readonly string[];
-  region: readonly string[];
-}
+export type {
+  AccessKeyCredentials,
+  TokenCredentials,
+  Credentials,
+  Environment,
+  EnvironmentConfig,
+  EnvironmentVariableNames,
+} from "./credential-types.js";
 
 /**
  * The environment variable names read for each provider, in order of precedence, following the vendors' own tools:

@@ -1,4 +1,4 @@
-import type { Credentials } from "./credentials.js";
+import type { Credentials } from "./credential-types.js";
 
 const REDACTED = "<redacted>";
 

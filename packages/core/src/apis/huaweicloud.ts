@@ -7,7 +7,7 @@
  */
 import { regionList, type ApiProfile, type Service } from "../api-profile.js";
 import { sdkHmacAuth } from "../auth/sdk-hmac-auth.js";
-import type { EnvironmentVariableNames } from "../credentials.js";
+import type { EnvironmentVariableNames } from "../credential-types.js";
 
 /**
  * `HUAWEICLOUD_SDK_*` from huaweicloud-sdk-go-v3 core/auth/provider/env_provider.go, then `HW_*` from

@@ -4,7 +4,7 @@
  */
 import { regionList, type ApiProfile } from "../api-profile.js";
 import { jdCloud2Auth } from "../auth/jdcloud2-auth.js";
-import type { EnvironmentVariableNames } from "../credentials.js";
+import type { EnvironmentVariableNames } from "../credential-types.js";
 
 /**
  * `JDCLOUD_ACCESS_KEY` / `JDCLOUD_SECRET_KEY` from hashicorp/packer-plugin-jdcloud builder/jdcloud/credential_config.go

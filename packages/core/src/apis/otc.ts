@@ -6,7 +6,7 @@
  */
 import { regionList, type ApiProfile, type Service } from "../api-profile.js";
 import { sdkHmacAuth } from "../auth/sdk-hmac-auth.js";
-import type { EnvironmentVariableNames } from "../credentials.js";
+import type { EnvironmentVariableNames } from "../credential-types.js";
 
 /** From opentelekomcloud/terraform-provider-opentelekomcloud opentelekomcloud/provider.go. */
 export const OTC_ENVIRONMENT: EnvironmentVariableNames = /* @__PURE__ */ Object.freeze({

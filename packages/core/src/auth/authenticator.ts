@@ -1,5 +1,5 @@
-import type { Provider, Service } from "../api-profile.js";
-import type { EnvironmentVariableNames } from "../credentials.js";
+import type { Provider, Service } from "../provider.js";
+import type { EnvironmentVariableNames } from "../credential-types.js";
 import { CredentialsError, ValidationError } from "../errors.js";
 import { requireId } from "../validate.js";
 

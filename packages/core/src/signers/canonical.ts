@@ -5,6 +5,7 @@
 
 import { utf8 } from "./digest-web.js";
 import { canonicalUnreservedQuery, formatSigningDateFast, plainUrlParts } from "#fast-paths";
+import type { UrlParts } from "./url-parts.js";
 
 /**
  * A request as it goes on the wire: the exact method, URL (path and query as sent), headers and body bytes.
@@ -17,12 +18,7 @@ export interface WireRequest {
   body?: string | Uint8Array;
 }
 
-/** The parts of a URL the signers read. */
-export interface UrlParts {
-  host: string;
-  pathname: string;
-  search: string;
-}
+export type { UrlParts } from "./url-parts.js";
 
 export interface SignatureResult {
   /** The full `Authorization` header value. */

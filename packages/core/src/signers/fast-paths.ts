@@ -4,7 +4,7 @@
  * bundlers swap this module for fast-paths-web.ts (the package's `browser` field), which always falls back, to keep
  * client bundles small where a signature a second is plenty.
  */
-import type { UrlParts } from "./canonical.js";
+import type { UrlParts } from "./url-parts.js";
 
 /**
  * The canonical query of a raw query whose keys and values are all unreserved characters, or undefined when one is
