@@ -1,7 +1,7 @@
 /**
  * @backup-links/cli as a library: the cross-provider `getBackupLinks()`, `listBackups()` and `findLatestBackup()`,
- * and the downloader behind
- * `backup-links download` (`downloadBackup`, `downloadFile`). The command itself is `backup-links` (bin.ts).
+ * and the downloader behind `backup-links download` (`downloadBackup`, `downloadFile`, `downloadToStream`).
+ * The command itself is `backup-links` (bin.ts).
  */
 export { getBackupLinks, getLinksOfBackup } from "./links/get-backup-links.js";
 export type { BackupLinks, GetBackupLinksOptions, FileLink } from "./links/types.js";
@@ -12,7 +12,15 @@ export { PagingError } from "@backup-links/core/client";
 // The API ids are core's (one definition for the CLI, the mock and the tools); re-exported as before.
 export { API_IDS, isApiId, type ApiId } from "@backup-links/core";
 export { APIS, regionsOf, type ApiDescription, type ExpirationRule } from "./links/apis.js";
-export { downloadFile, type DownloadFileOptions, type DownloadFileResult } from "./download/download-file.js";
+export {
+  downloadFile,
+  DEFAULT_CONNECTIONS,
+  DEFAULT_MULTI_CONNECTION_THRESHOLD,
+  DEFAULT_PART_BYTES,
+  type DownloadFileOptions,
+  type DownloadFileResult,
+} from "./download/download-file.js";
+export { downloadToStream, type DownloadToStreamOptions, type DownloadToStreamResult } from "./download/to-stream.js";
 export {
   downloadBackup,
   type DownloadBackupOptions,

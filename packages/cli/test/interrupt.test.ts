@@ -98,3 +98,61 @@ describe("interrupting a download", () => {
     }
   });
 });
+
+describe("killing a ranged download (SIGKILL)", () => {
+  const CHILD = fileURLToPath(new URL("./helpers/ranged-child.mjs", import.meta.url));
+  const PART = 256 * 1024;
+
+  function runChild(url: string, onState?: (child: ReturnType<typeof spawn>) => void): Promise<Finished> {
+    const child = spawn(process.execPath, [CHILD, url, out, "kill.qp"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const poll = setInterval(() => {
+      fs.readFile(path.join(out, "kill.qp.part.json"), "utf8")
+        .then((text) => {
+          const bits = Buffer.from(JSON.parse(text).done, "base64")[0]!;
+          if (onState && [0, 1, 2, 3, 4, 5, 6, 7].filter((i) => bits & (1 << i)).length >= 2) {
+            clearInterval(poll);
+            onState(child);
+          }
+        })
+        .catch(() => undefined);
+    }, 20);
+    return new Promise((resolve) => {
+      child.on("close", (code, signal) => {
+        clearInterval(poll);
+        resolve({ code, signal, stdout, stderr });
+      });
+    });
+  }
+
+  it("a rerun fetches only the parts the state file does not mark as on disk, and the file is byte-identical", async () => {
+    const file = server.addFile("kill.qp", 8 * PART, { throttle: 600_000 });
+    const first = await runChild(server.link("kill.qp"), (child) => child.kill("SIGKILL"));
+    expect(first.signal).toBe("SIGKILL");
+    expect(await listDir(out)).toEqual(["kill.qp.part", "kill.qp.part.json"]);
+    const state = JSON.parse(await fs.readFile(path.join(out, "kill.qp.part.json"), "utf8"));
+    expect(state).toMatchObject({ version: 2, totalBytes: 8 * PART, partBytes: PART, etag: file.etag });
+    const bits = Buffer.from(state.done, "base64")[0]!;
+    const done = [0, 1, 2, 3, 4, 5, 6, 7].filter((i) => bits & (1 << i));
+    expect(done.length).toBeGreaterThanOrEqual(2);
+    expect(done.length).toBeLessThan(8);
+    // What the state file calls done really is on disk.
+    const partial = await fs.readFile(path.join(out, "kill.qp.part"));
+    for (const i of done) expect(partial.subarray(i * PART, (i + 1) * PART).equals(file.content.subarray(i * PART, (i + 1) * PART))).toBe(true);
+
+    file.throttle = undefined;
+    const before = server.requestsFor("kill.qp").length;
+    const second = await runChild(server.link("kill.qp"));
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toEqual({ sha256: file.sha256, resumedFrom: done.length * PART });
+    expect(await sha256File(path.join(out, "kill.qp"))).toBe(file.sha256);
+    const missing = [0, 1, 2, 3, 4, 5, 6, 7].filter((i) => !done.includes(i)).map((i) => `bytes=${i * PART}-${(i + 1) * PART - 1}`);
+    const later = server.requestsFor("kill.qp").slice(before).map((r) => r.range);
+    expect(later[0]).toBe("bytes=0-0");
+    expect(later.slice(1).sort()).toEqual(missing.sort());
+    expect(await listDir(out)).toEqual(["kill.qp", "kill.qp.sha256"]);
+  });
+});

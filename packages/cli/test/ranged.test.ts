@@ -214,6 +214,28 @@ describe("ranged downloads", () => {
     expect(server.requestsFor("changed.qp").slice(before + 1).map((r) => r.range).sort()).toEqual([...partRanges].sort());
   });
 
+  it("resumes a partial file whose state file has the previous format (version 1) as one stream", async () => {
+    const file = server.addFile("old.qp", SIZE);
+    await fs.writeFile(path.join(out, "old.qp.part"), file.content.subarray(0, 100_000));
+    await fs.writeFile(
+      path.join(out, "old.qp.part.json"),
+      JSON.stringify({ version: 1, name: "old.qp", source: `${server.baseUrl}/objects/old.qp`, totalBytes: SIZE, etag: file.etag }),
+    );
+    const result = await run("old.qp").promise;
+    expect(result).toMatchObject({ resumedFrom: 100_000, connections: 1, sha256: file.sha256, md5Verified: true });
+    expect(server.requestsFor("old.qp").map((r) => [r.range, r.ifRange, r.status])).toEqual([["bytes=100000-", file.etag, 206]]);
+  });
+
+  it("starts over from a state file it cannot read", async () => {
+    const file = server.addFile("garbled.qp", SIZE);
+    await fs.writeFile(path.join(out, "garbled.qp.part"), Buffer.alloc(SIZE, 7));
+    await fs.writeFile(path.join(out, "garbled.qp.part.json"), '{"version": 2, "name": "garbled.qp", "done": 5');
+    const { promise, events } = run("garbled.qp");
+    const result = await promise;
+    expect(result).toMatchObject({ resumedFrom: 0, sha256: file.sha256 });
+    expect(events.find((e) => e.type === "restart")).toEqual({ type: "restart", file: "garbled.qp", reason: "the partial file has no usable state file" });
+  });
+
   it("pins parts with If-Unmodified-Since when the server sends Last-Modified but no ETag", async () => {
     const file = server.addFile("dated.qp", SIZE);
     file.etag = undefined;

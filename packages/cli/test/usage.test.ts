@@ -103,6 +103,23 @@ ${MAIN_HELP}` },
     stderr: `backup-links: --concurrency: must be a whole number from 1 to 16\n${DOWNLOAD_HELP}`,
   },
   {
+    argv: ["download", "otc-rds", "--region", "eu-de", "--backup-id", "b", "--connections", "0"],
+    stderr: `backup-links: --connections: must be a whole number from 1 to 16\n${DOWNLOAD_HELP}`,
+  },
+  {
+    argv: ["download", "otc-rds", "--region", "eu-de", "--backup-id", "b", "--connections", "17"],
+    stderr: `backup-links: --connections: must be a whole number from 1 to 16\n${DOWNLOAD_HELP}`,
+  },
+  {
+    // The proxy value is never echoed: it may carry a password.
+    argv: ["download", "otc-rds", "--region", "eu-de", "--backup-id", "b", "--proxy", "ftp://user:hunter2@proxy:21"],
+    stderr: `backup-links: --proxy: must be a URL like http://host:port (schemes http, https, socks5)\n${DOWNLOAD_HELP}`,
+  },
+  {
+    argv: ["links", "otc-rds", "--region", "eu-de", "--backup-id", "b", "--proxy", "user:hunter2@proxy"],
+    stderr: `backup-links: --proxy: must be a URL like http://host:port (schemes http, https, socks5)\n${LINKS_HELP}`,
+  },
+  {
     argv: ["download", "otc-rds", "--region", "eu-de", "--backup-id", "b", "--quiet", "--json"],
     stderr: `backup-links: --quiet and --json cannot be combined\n${DOWNLOAD_HELP}`,
   },

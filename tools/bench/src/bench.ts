@@ -7,6 +7,7 @@ import { currentLoad, gitCommit, machineInfo, packageVersions, toolVersions } fr
 import { SUITE_NAMES, type BenchResults, type FootprintResult, type SuiteName } from "./results.js";
 import { runClientOverheadSuite, type ClientOverheadOptions } from "./suites/client-overhead.js";
 import { runDownloadSuite, type DownloadSuiteOptions } from "./suites/download.js";
+import { runEngineSuite, type EngineSuiteOptions } from "./suites/engine.js";
 import {
   OFFICIAL_BUNDLE_ENTRIES,
   bundleSize,
@@ -31,6 +32,7 @@ export interface BenchConfig {
   };
   pipeline: PipelineOptions;
   download: DownloadSuiteOptions;
+  engine: EngineSuiteOptions;
   /** Progress lines (stderr in run.ts). */
   log?: (line: string) => void;
 }
@@ -47,6 +49,8 @@ export function fullConfig(rounds = 5, command = "pnpm bench"): BenchConfig {
     // Loopback throughput to a shared VM disk is the noisiest number here: at least 8 rounds, two full balanced
     // orders of the four tools (see balancedOrder).
     download: { fileBytes: 1024 * 1024 * 1024, rounds: Math.max(rounds, 8) },
+    // 1 GiB at 40 MB/s is 27 s for each single-connection run: 3 rounds keep the suite at about four minutes.
+    engine: { fileBytes: 1024 * 1024 * 1024, rounds: 3, capBytesPerSecond: 40e6, installAria2: true },
   };
 }
 
@@ -106,6 +110,9 @@ export async function runBenchmarks(config: BenchConfig): Promise<BenchResults> 
   });
   await run("download", async () => {
     results.download = await runDownloadSuite(config.download);
+  });
+  await run("engine", async () => {
+    results.engine = await runEngineSuite(config.engine);
   });
   // Last: it is the longest, and its compiler processes would disturb the timing suites above.
   await run("pipeline", async () => {

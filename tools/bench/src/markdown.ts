@@ -4,6 +4,7 @@
  */
 import { findingsFor } from "./findings.js";
 import type { BenchResults } from "./results.js";
+import type { EngineToolResult } from "./suites/engine.js";
 import type { RoundSummary } from "./stats.js";
 import { TARGETS, verdict, type Target, type Verdict } from "./targets.js";
 
@@ -121,6 +122,40 @@ export function targetRows(results: BenchResults): TargetRow[] {
       subject: `${size}, either mode`,
       measured: formatBytes(peak),
       verdict: verdict(TARGETS.downloadRss, peak),
+    });
+  }
+  const engine = results.engine;
+  if (engine !== undefined) {
+    const t = (id: string) => engine.throttled.find((row) => row.id === id);
+    const eight = t("ours-8")?.throughputMBps?.median;
+    const aria2 = t("aria2c")?.throughputMBps?.median;
+    const fraction = eight === undefined ? undefined : eight / (8 * engine.capMBps);
+    rows.push({
+      target: TARGETS.rangedThroughput,
+      subject: `${formatBytes(engine.fileBytes)}, ${engine.capMBps} MB/s per connection`,
+      measured: eight === undefined ? "—" : `${eight.toFixed(0)} MB/s = ${formatRatio(fraction)} of ${8 * engine.capMBps}`,
+      verdict: verdict(TARGETS.rangedThroughput, fraction),
+    });
+    const vsAria2 = eight !== undefined && aria2 !== undefined ? eight / aria2 : undefined;
+    rows.push({
+      target: TARGETS.rangedVsAria2,
+      subject: "throttled, median MB/s",
+      measured: formatRatio(vsAria2),
+      verdict: verdict(TARGETS.rangedVsAria2, vsAria2),
+    });
+    const oursRss = engine.throttled.concat(engine.unthrottled).filter((row) => row.id.startsWith("ours")).map((row) => row.peakRssBytes?.median);
+    const peaks = oursRss.filter((v): v is number => v !== undefined);
+    const peak = peaks.length > 0 ? Math.max(...peaks) : undefined;
+    rows.push({ target: TARGETS.downloadRss, subject: "engine, 1-8 connections", measured: formatBytes(peak), verdict: verdict(TARGETS.downloadRss, peak) });
+    const u = (id: string) => engine.unthrottled.find((row) => row.id === id)?.cpuSecondsPerGiB?.median;
+    const oursCpu = u("ours-1");
+    const curlCpu = u("curl");
+    const cpuRatio = oursCpu !== undefined && curlCpu !== undefined ? oursCpu / curlCpu : undefined;
+    rows.push({
+      target: TARGETS.engineCpu,
+      subject: "unthrottled loopback",
+      measured: oursCpu === undefined || curlCpu === undefined ? "—" : `${oursCpu.toFixed(2)} s vs ${curlCpu.toFixed(2)} s = ${formatRatio(cpuRatio)}`,
+      verdict: verdict(TARGETS.engineCpu, cpuRatio),
     });
   }
   return rows;
@@ -340,6 +375,53 @@ function downloadSection(r: BenchResults): string {
   ].join("\n");
 }
 
+function engineSection(r: BenchResults): string {
+  const e = r.engine;
+  if (e === undefined) return "";
+  const mbps = (v: number) => `${v.toFixed(0)} MB/s`;
+  const seconds = (v: number) => `${v.toFixed(2)} s`;
+  const row = (t: EngineToolResult, columns: Array<(t: EngineToolResult) => string>) =>
+    t.error !== undefined ? [cell(t.label), ...columns.map(() => "—"), cell(`not measured: ${t.error.slice(0, 300)}`)] : [cell(t.label), ...columns.map((c) => c(t)), ""];
+  const throughput = (t: EngineToolResult) => spread(t.throughputMBps, mbps);
+  const rss = (t: EngineToolResult) => spread(t.peakRssBytes, formatBytes);
+  const cpu = (t: EngineToolResult) => spread(t.cpuSecondsPerGiB, seconds);
+  const find = (id: string) => e.unthrottled.find((t) => t.id === id);
+  const ratioTo = (id: string, pick: (t: EngineToolResult) => number | undefined) => {
+    const ours = find("ours-1");
+    const other = find(id);
+    const a = ours === undefined ? undefined : pick(ours);
+    const b = other === undefined ? undefined : pick(other);
+    return a !== undefined && b !== undefined ? formatRatio(a / b) : "—";
+  };
+  return [
+    "## 6. Download engine: connections, curl, aria2c, the replaced client",
+    "",
+    `One ${formatBytes(e.fileBytes)} file (sparse) served over loopback by \`object-store-server.mjs\` (its own process: ranges, ETag, If-Match),`,
+    `each tool in a fresh process writing to disk without fsync, ${e.rounds} rounds in a balanced order, disk settled (\`sync\`) between runs.`,
+    "MB/s = bytes ÷ process wall time (start-up included). Peak RSS of the whole process",
+    `(${e.rssMethod === "gnu-time" ? "GNU time `%M`" : "/proc/<pid>/status VmHWM"}); CPU = user + system seconds (GNU time), per GiB. MB = 10^6 bytes.`,
+    "Ours computes the SHA-256 of every file (for `<name>.sha256`); the others compute nothing.",
+    "",
+    `### (a) Each connection capped at ${e.capMBps} MB/s (an object store over a WAN)`,
+    "",
+    table(["tool", "throughput", "CPU per GiB", "peak RSS", "note"], e.throttled.map((t) => row(t, [throughput, cpu, rss]))),
+    "",
+    "### (b) Unthrottled loopback (CPU-bound on this machine)",
+    "",
+    table(["tool", "throughput", "CPU per GiB", "peak RSS", "note"], e.unthrottled.map((t) => row(t, [throughput, cpu, rss]))),
+    "",
+    table(
+      ["ratio (one connection, unthrottled)", "value"],
+      [
+        ["ours ÷ curl, MB/s", ratioTo("curl", (t) => t.throughputMBps?.median)],
+        ["ours ÷ curl, CPU per GiB", ratioTo("curl", (t) => t.cpuSecondsPerGiB?.median)],
+        [`ours ÷ replaced hand-written client${e.oldClientCommit === undefined ? "" : ` (${e.oldClientCommit})`}, MB/s`, ratioTo("old", (t) => t.throughputMBps?.median)],
+        ["ours ÷ replaced hand-written client, CPU per GiB", ratioTo("old", (t) => t.cpuSecondsPerGiB?.median)],
+      ],
+    ),
+  ].join("\n");
+}
+
 export function renderBenchmarksMarkdown(results: BenchResults): string {
   const rows = targetRows(results);
   const failed = [...new Set(rows.filter((r) => r.verdict === "FAIL").map((r) => r.target.id))];
@@ -366,6 +448,7 @@ export function renderBenchmarksMarkdown(results: BenchResults): string {
     footprintSection(results),
     pipelineSection(results),
     downloadSection(results),
+    engineSection(results),
   ];
   return `${sections.filter((s) => s !== "").join("\n\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
 }

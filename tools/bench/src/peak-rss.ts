@@ -17,6 +17,8 @@ export interface MeasuredRun {
   stderr: string;
   wallMs: number;
   peakRssBytes: number | undefined;
+  /** User + system CPU seconds of the process (GNU time `%U` + `%S`; undefined without GNU time). */
+  cpuSeconds: number | undefined;
   rssMethod: RssMethod;
 }
 
@@ -41,7 +43,7 @@ export async function runMeasured(command: string, args: string[], options: { ti
   const scratch = method === "gnu-time" ? await makeTempDir("backup-links-bench-time-") : undefined;
   const timeFile = scratch === undefined ? undefined : path.join(scratch, "rss");
   const [file, argv] =
-    timeFile === undefined ? [command, args] : [GNU_TIME, ["-f", "%M", "-o", timeFile, command, ...args]];
+    timeFile === undefined ? [command, args] : [GNU_TIME, ["-f", "%M %U %S", "-o", timeFile, command, ...args]];
   try {
     const t0 = process.hrtime.bigint();
     const child = spawn(file, argv, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -67,11 +69,14 @@ export async function runMeasured(command: string, args: string[], options: { ti
     clearTimeout(timer);
     if (poller) clearInterval(poller);
     let peakRssBytes = polled;
+    let cpuSeconds: number | undefined;
     if (timeFile !== undefined) {
-      const kb = Number((await readFile(timeFile, "utf8").catch(() => "")).trim().split("\n").pop());
-      peakRssBytes = Number.isFinite(kb) && kb > 0 ? kb * 1024 : undefined;
+      // The last line is "<max RSS kB> <user s> <system s>" (earlier lines: "Command exited with non-zero status").
+      const [kb, user, system] = ((await readFile(timeFile, "utf8").catch(() => "")).trim().split("\n").pop() ?? "").split(" ").map(Number);
+      peakRssBytes = kb !== undefined && Number.isFinite(kb) && kb > 0 ? kb * 1024 : undefined;
+      cpuSeconds = user !== undefined && system !== undefined && Number.isFinite(user + system) ? user + system : undefined;
     }
-    return { code, stdout, stderr, wallMs, peakRssBytes, rssMethod: method };
+    return { code, stdout, stderr, wallMs, peakRssBytes, cpuSeconds, rssMethod: method };
   } finally {
     if (scratch !== undefined) await removeTempDir(scratch);
   }

@@ -2,6 +2,7 @@
 import type { MachineInfo } from "./machine.js";
 import type { ClientOverheadResult } from "./suites/client-overhead.js";
 import type { DownloadSuiteResult } from "./suites/download.js";
+import type { EngineSuiteResult } from "./suites/engine.js";
 import type { BundleResult, ColdImportSuiteResult, InstallSizeResult } from "./suites/footprint.js";
 import type { PipelineSuiteResult } from "./suites/pipeline.js";
 import type { SigningSuiteResult } from "./suites/signing.js";
@@ -12,8 +13,8 @@ export interface FootprintResult {
   coldImports?: ColdImportSuiteResult;
 }
 
-export type SuiteName = "signing" | "client" | "footprint" | "pipeline" | "download";
-export const SUITE_NAMES: readonly SuiteName[] = ["signing", "client", "footprint", "pipeline", "download"];
+export type SuiteName = "signing" | "client" | "footprint" | "pipeline" | "download" | "engine";
+export const SUITE_NAMES: readonly SuiteName[] = ["signing", "client", "footprint", "pipeline", "download", "engine"];
 
 export interface BenchResults {
   /** The exact command that produced these results. */
@@ -31,6 +32,7 @@ export interface BenchResults {
   footprint?: FootprintResult;
   pipeline?: PipelineSuiteResult;
   download?: DownloadSuiteResult;
+  engine?: EngineSuiteResult;
   /** A suite that threw (other than a signature mismatch, which aborts the run). */
   suiteErrors: Array<{ suite: SuiteName; message: string }>;
 }

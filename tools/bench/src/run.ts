@@ -4,6 +4,9 @@
  *   --rounds N           rounds per measurement (default 5)
  *   --suites a,b         only these suites: signing, client, footprint, download, pipeline (default all)
  *   --download-mib N     size of the downloaded file (default 1024)
+ *   --engine-mib N       size of the engine suite's file (default 1024)
+ *   --engine-rounds N    rounds of the engine suite (default 3)
+ *   --cap-mbps N         the engine suite's per-connection cap in MB/s (default 40)
  *   --out PATH           where to write the report (default BENCHMARKS.md at the repo root)
  *   --no-write           print only
  *
@@ -41,6 +44,9 @@ async function main(): Promise<number> {
       rounds: { type: "string" },
       suites: { type: "string" },
       "download-mib": { type: "string" },
+      "engine-mib": { type: "string" },
+      "engine-rounds": { type: "string" },
+      "cap-mbps": { type: "string" },
       out: { type: "string" },
       "no-write": { type: "boolean", default: false },
     },
@@ -57,6 +63,9 @@ async function main(): Promise<number> {
     config.suites = wanted as SuiteName[];
   }
   config.download.fileBytes = positiveInteger("download-mib", values["download-mib"], 1024) * 1024 * 1024;
+  config.engine.fileBytes = positiveInteger("engine-mib", values["engine-mib"], 1024) * 1024 * 1024;
+  config.engine.rounds = positiveInteger("engine-rounds", values["engine-rounds"], config.engine.rounds);
+  config.engine.capBytesPerSecond = positiveInteger("cap-mbps", values["cap-mbps"], 40) * 1e6;
   config.log = (line) => process.stderr.write(`${line}\n`);
 
   const results = await runBenchmarks(config);

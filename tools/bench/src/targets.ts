@@ -36,6 +36,21 @@ export const TARGETS = {
     text: "download peak RSS < 150 MB (150,000,000 bytes)",
     pass: (bytes: number) => bytes < 150_000_000,
   },
+  rangedThroughput: {
+    id: "ranged-throughput",
+    text: "8 connections ≥ 0.9 × 8 × the per-connection cap",
+    pass: (fractionOfEightCaps: number) => fractionOfEightCaps >= 0.9,
+  },
+  rangedVsAria2: {
+    id: "ranged-vs-aria2",
+    text: "8 connections ≥ aria2c -x 8 -s 8",
+    pass: (ratioToAria2: number) => ratioToAria2 >= 1,
+  },
+  engineCpu: {
+    id: "engine-cpu",
+    text: "CPU seconds per GiB (one connection, unthrottled) ≤ 2× curl's",
+    pass: (ratioToCurl: number) => ratioToCurl <= 2,
+  },
 } satisfies Record<string, Target>;
 
 export type Verdict = "pass" | "FAIL" | "n/a";

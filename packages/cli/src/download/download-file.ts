@@ -515,6 +515,7 @@ class FileJob {
     } finally {
       clearInterval(ticker);
     }
+    await body?.sink.settled();
     if (body === undefined) {
       if (created && this.state.offset === 0) {
         await this.closeFile();

@@ -161,6 +161,7 @@ export class RangedDownload {
             return { refuse: { kind: "fail", status } };
           },
         );
+        await sink?.settled();
         position = from + (sink?.written ?? 0);
         if (answer.done) {
           if (position <= end) problem = new RetryableError(`part ${index + 1}: the body ended after ${position - start} of ${end - start + 1} bytes`);
@@ -188,6 +189,7 @@ export class RangedDownload {
           }
         }
       } catch (error) {
+        await sink?.settled();
         position = from + (sink?.written ?? 0);
         if (signal.aborted) throw signal.reason;
         if (isFileSystemError(error)) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { Writable } from "node:stream";
 import { DEFAULT_RETRY_POLICY, backoffDelay, sleep } from "./backoff.js";
 import { parseContentLength, parseContentRange } from "./content-range.js";
@@ -123,14 +123,19 @@ export async function downloadToStream(options: DownloadToStreamOptions): Promis
 class OrderedWriter {
   bytes = 0;
   private readonly sha256 = createHash("sha256");
-  private readonly md5;
+  private md5: Hash | undefined;
 
   constructor(
     private readonly output: ByteSink,
     withMd5: boolean,
     private readonly signal: AbortSignal | undefined,
   ) {
-    this.md5 = withMd5 ? createHash("md5") : undefined;
+    if (withMd5) this.useMd5();
+  }
+
+  /** Also computes the MD5 (decided once the first answer's ETag is known, before any byte is written). */
+  useMd5(): void {
+    if (this.bytes === 0) this.md5 ??= createHash("md5");
   }
 
   async write(buffer: Buffer): Promise<void> {
@@ -172,6 +177,7 @@ async function streamWhole(context: RequestContext, writer: OrderedWriter, docum
           });
         }
         identity = identityFrom(head.headers, announced ?? 0);
+        if (md5Check(identity).md5 !== undefined) writer.useMd5();
         return new Writable({
           highWaterMark: SINK_HIGH_WATER_MARK,
           write: (chunk: Buffer, _encoding, callback) => void writer.write(chunk).then(() => callback(), callback),

@@ -26,9 +26,10 @@ export class PlainReporter implements Reporter {
         this.meters.set(event.file, new RateMeter(10_000));
         this.meters.get(event.file)!.sample(event.resumeFrom, this.now());
         this.write(
-          event.resumeFrom > 0
+          (event.resumeFrom > 0
             ? `${name}: resuming at ${formatBytes(event.resumeFrom)}${of(event.totalBytes)}`
-            : `${name}: downloading${event.totalBytes === undefined ? "" : ` ${formatBytes(event.totalBytes)}`}`,
+            : `${name}: downloading${event.totalBytes === undefined ? "" : ` ${formatBytes(event.totalBytes)}`}`) +
+            (event.connections === undefined ? "" : ` over ${event.connections} connections, ${event.parts} parts (${event.partsDone ?? 0} on disk)`),
         );
         break;
       case "progress": {
@@ -39,7 +40,8 @@ export class PlainReporter implements Reporter {
         const total = event.totalBytes;
         const percent = total ? `${Math.floor((event.bytes / total) * 100)}% ` : "";
         const eta = total && rate > 0 ? `, ETA ${formatDuration((total - event.bytes) / rate)}` : "";
-        this.write(`${name}: ${percent}(${formatBytes(event.bytes)}${of(total)}, ${formatRate(rate)}${eta})`);
+        const parts = event.parts === undefined ? "" : `, ${event.partsDone}/${event.parts} parts, ${event.connections} connections`;
+        this.write(`${name}: ${percent}(${formatBytes(event.bytes)}${of(total)}, ${formatRate(rate)}${eta}${parts})`);
         break;
       }
       case "retry":

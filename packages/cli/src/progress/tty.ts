@@ -11,6 +11,10 @@ interface Bar {
   total: number | undefined;
   rate: number;
   meter: RateMeter;
+  /** Ranged downloads: requests in flight, parts on disk, parts in all. */
+  connections?: number | undefined;
+  partsDone?: number | undefined;
+  parts?: number | undefined;
 }
 
 export interface TtyOutput {
@@ -45,8 +49,17 @@ export class TtyReporter implements Reporter {
       case "start": {
         const meter = new RateMeter();
         meter.sample(event.resumeFrom, this.now());
-        this.bars.set(event.file, { name: printable(event.file), bytes: event.resumeFrom, total: event.totalBytes, rate: 0, meter });
-        if (event.resumeFrom > 0) this.lines.onEvent(event);
+        this.bars.set(event.file, {
+          name: printable(event.file),
+          bytes: event.resumeFrom,
+          total: event.totalBytes,
+          rate: 0,
+          meter,
+          connections: event.connections,
+          partsDone: event.partsDone,
+          parts: event.parts,
+        });
+        if (event.resumeFrom > 0 || event.connections !== undefined) this.lines.onEvent(event);
         return;
       }
       case "progress": {
@@ -55,6 +68,11 @@ export class TtyReporter implements Reporter {
         bar.bytes = event.bytes;
         bar.total = event.totalBytes ?? bar.total;
         bar.rate = bar.meter.sample(event.bytes, this.now());
+        if (event.parts !== undefined) {
+          bar.connections = event.connections;
+          bar.partsDone = event.partsDone;
+          bar.parts = event.parts;
+        }
         return;
       }
       case "done":
@@ -87,14 +105,18 @@ export class TtyReporter implements Reporter {
   }
 }
 
-/** `name  [#########-----------]  45%  460 MiB/1.00 GiB  85.2 MiB/s  ETA 0:07`, fitted to `width`. */
-export function renderBar(bar: Pick<Bar, "name" | "bytes" | "total" | "rate">, width: number): string {
+/**
+ * `name  [#########-----------]  45%  460 MiB/1.00 GiB  85.2 MiB/s  ETA 0:07`, fitted to `width`; a ranged
+ * download adds its connections and parts: `4 conn  7/16 parts`.
+ */
+export function renderBar(bar: Pick<Bar, "name" | "bytes" | "total" | "rate" | "connections" | "partsDone" | "parts">, width: number): string {
   const total = bar.total;
   const fraction = total ? Math.min(1, bar.bytes / total) : undefined;
   const amount = `${formatBytes(bar.bytes)}${total === undefined ? "" : `/${formatBytes(total)}`}`;
   const eta = total && bar.rate > 0 ? `ETA ${formatDuration((total - bar.bytes) / bar.rate)}` : "ETA --:--";
   const percent = fraction === undefined ? "   " : `${String(Math.floor(fraction * 100)).padStart(3)}%`;
-  const tail = `  ${percent}  ${amount}  ${formatRate(bar.rate)}  ${eta}`;
+  const parts = bar.parts === undefined ? "" : `  ${bar.connections ?? 0} conn  ${bar.partsDone ?? 0}/${bar.parts} parts`;
+  const tail = `  ${percent}  ${amount}  ${formatRate(bar.rate)}  ${eta}${parts}`;
   const nameWidth = Math.min(32, Math.max(8, width - tail.length - 24));
   const name = bar.name.length > nameWidth ? `${bar.name.slice(0, nameWidth - 1)}…` : bar.name.padEnd(nameWidth);
   const barWidth = Math.max(10, width - nameWidth - tail.length - 4);

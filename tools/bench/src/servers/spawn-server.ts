@@ -15,7 +15,7 @@ export interface RunningServer {
 
 const STARTUP_TIMEOUT_MS = 15_000;
 
-export function serverScript(name: "api-server.mjs" | "file-server.mjs"): string {
+export function serverScript(name: "api-server.mjs" | "file-server.mjs" | "object-store-server.mjs"): string {
   return fileURLToPath(new URL(`./${name}`, import.meta.url));
 }
 

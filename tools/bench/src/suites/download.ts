@@ -136,7 +136,7 @@ export function balancedOrder(n: number, round: number): number[] {
 }
 
 /** `sync` of every file system: pending writes and frees committed before the next run starts. */
-async function settleDisk(timeoutMs: number): Promise<void> {
+export async function settleDisk(timeoutMs: number): Promise<void> {
   const synced = await runCommand("sync", [], { timeoutMs });
   if (synced.code !== 0) throw new Error(`sync exited ${synced.code}: ${synced.stderr.trim().slice(0, 200)}`);
 }
