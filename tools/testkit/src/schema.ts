@@ -84,14 +84,16 @@ function addOpenApiFormats(ajv: Ajv2020): void {
 
 /**
  * A strict Ajv 2020-12 instance that knows the OpenAPI schema keywords (`example`, `discriminator`, `xml`,
- * `externalDocs`) and formats. Strict mode stays on for everything else so a misspelt keyword in a spec
+ * `externalDocs`), the house extension `x-required-sources` and the formats. Strict mode stays on for everything else so a misspelt keyword in a spec
  * (`maxItem`) fails loudly instead of silently validating nothing.
  */
 export function createOpenApiAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, strictTypes: false, allowUnionTypes: true, allErrors: true, validateSchema: false });
   addFormats(ajv);
   addOpenApiFormats(ajv);
-  ajv.addVocabulary(["example", "discriminator", "xml", "externalDocs"]);
+  // `x-required-sources`: the house annotation naming the source of each required response field (checked by
+  // tools/spec-tests test/required-sources.test.ts); it constrains nothing.
+  ajv.addVocabulary(["example", "discriminator", "xml", "externalDocs", "x-required-sources"]);
   return ajv;
 }
 
