@@ -36,7 +36,9 @@ export function expectedOperations(doc: OpenApiDocument): OperationExpectation[]
       path: operation.path,
       summary: operation.summary,
       deprecated: operation.deprecated,
-      parameters: operationParameters(doc, operation).map((p) => `${p.in}:${p.name}`).sort(),
+      parameters: operationParameters(doc, operation)
+        .flatMap((p) => [`${p.in}:${p.name}`, ...schemaPropertyNames(doc, (p as { schema?: unknown }).schema).map((name) => `${p.in}:${name}`)])
+        .sort(),
       requestBodyFields: body ? schemaPropertyNames(doc, body).sort() : [],
       successStatus,
       responseFields: [...Object.keys(response.headers ?? {}), ...schemaPropertyNames(doc, successResponseSchema(doc, operation))].sort(),

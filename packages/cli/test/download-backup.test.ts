@@ -36,7 +36,7 @@ describe("downloadBackup", () => {
     expect(result.files.map((f) => [f.file, f.status])).toEqual(keys.map((key) => [key, "downloaded"]));
     for (const [index, key] of keys.entries()) expect(await sha256File(path.join(out, key))).toBe(files[index]!.sha256);
     expect(server.maxActive).toBe(2);
-    expect(await listDir(out)).toEqual(keys);
+    expect(await listDir(out)).toEqual(keys.flatMap((key) => [key, `${key}.sha256`]));
   });
 
   it("shares one fresh-links call between files whose links expired together", async () => {
@@ -95,7 +95,7 @@ describe("downloadBackup", () => {
     ]);
     expect(server.requestsFor("evil")).toHaveLength(0);
     expect(await listDir(parent)).toEqual(["out"]);
-    expect(await listDir(out)).toEqual(["good.qp"]);
+    expect(await listDir(out)).toEqual(["good.qp", "good.qp.sha256"]);
     expect(await sha256File(path.join(out, "good.qp"))).toBe(good.sha256);
   });
 
@@ -116,7 +116,7 @@ describe("downloadBackup", () => {
     expect((result.files[0] as { error: Error }).error.message).toBe(`bad.qp: HTTP 404 from ${server.baseUrl}/objects/bad.qp`);
     expect(result.files[1]).toMatchObject({ file: "ok.qp", status: "downloaded" });
     expect(await sha256File(path.join(out, "ok.qp"))).toBe(ok.sha256);
-    expect(await listDir(out)).toEqual(["ok.qp"]);
+    expect(await listDir(out)).toEqual(["ok.qp", "ok.qp.sha256"]);
   });
 
   it("fails a file the fresh link list no longer contains", async () => {

@@ -41,7 +41,7 @@ describe("backup-links download", () => {
     const result = await download(["--concurrency", "2"]);
     expect(result.code).toBe(0);
     for (const [key, file] of files) expect(await sha256File(path.join(out, key))).toBe(file.sha256);
-    expect(await listDir(out)).toEqual(["a.qp", "b.qp", "c.meta"]);
+    expect(await listDir(out)).toEqual(["a.qp", "a.qp.sha256", "b.qp", "b.qp.sha256", "c.meta", "c.meta.sha256"]);
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines.filter((line) => / downloading /.test(line)).sort()).toEqual([
       "a.qp: downloading 39.0 KiB",
@@ -100,7 +100,7 @@ describe("backup-links download", () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(`bad.qp: FAILED: bad.qp: HTTP 404 from ${server.baseUrl}/objects/bad.qp\n`);
     expect(result.stdout).toBe(`1 file downloaded (1.95 KiB) into ${out}; 1 failed.\n`);
-    expect(await listDir(out)).toEqual(["ok.qp"]);
+    expect(await listDir(out)).toEqual(["ok.qp", "ok.qp.sha256"]);
     expectNoSecrets(result.stdout + result.stderr);
   });
 
@@ -159,7 +159,7 @@ describe("backup-links download", () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(`../escape.qp: FAILED: refusing file name "../escape.qp": it contains a '..' segment\n`);
     expect(await listDir(out)).toEqual(["inner"]);
-    expect(await listDir(inner)).toEqual(["good.qp"]);
+    expect(await listDir(inner)).toEqual(["good.qp", "good.qp.sha256"]);
     expect(await sha256File(path.join(inner, "good.qp"))).toBe(good.sha256);
     expect(server.requestsFor("../escape.qp")).toHaveLength(0);
   });

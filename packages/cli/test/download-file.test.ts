@@ -27,6 +27,8 @@ function run(key: string, overrides: Partial<DownloadFileOptions> = {}) {
     link: { name: key, url: server.link(key) },
     outDir: out,
     retry: FAST_RETRY,
+    // These tests are about one stream (the ranged engine has its own tests in ranged.test.ts).
+    connections: 1,
     onEvent: (event) => events.push(event),
     ...overrides,
   });
@@ -42,9 +44,20 @@ describe("downloadFile", () => {
     const file = server.addFile("full.qp", 300_000);
     const { promise, events } = run("full.qp");
     const result = await promise;
-    expect(result).toEqual({ file: "full.qp", path: path.join(out, "full.qp"), bytes: 300_000, status: "downloaded", resumedFrom: 0 });
+    expect(result).toEqual({
+      file: "full.qp",
+      path: path.join(out, "full.qp"),
+      bytes: 300_000,
+      status: "downloaded",
+      resumedFrom: 0,
+      sha256: file.sha256,
+      md5Verified: true,
+      verification: "MD5 matches the ETag",
+      connections: 1,
+    });
+    expect(await fs.readFile(path.join(out, "full.qp.sha256"), "utf8")).toBe(`${file.sha256}  full.qp\n`);
     expect(await sha256File(path.join(out, "full.qp"))).toBe(file.sha256);
-    expect(await listDir(out)).toEqual(["full.qp"]);
+    expect(await listDir(out)).toEqual(["full.qp", "full.qp.sha256"]);
     expect(events[0]).toEqual({ type: "start", file: "full.qp", path: path.join(out, "full.qp"), totalBytes: undefined, resumeFrom: 0 });
     expect(events.at(-1)).toMatchObject({ type: "done", bytes: 300_000, resumedFrom: 0 });
     expect(server.requestsFor("full.qp").map((r) => [r.range, r.status])).toEqual([[undefined, 200]]);
@@ -61,7 +74,7 @@ describe("downloadFile", () => {
       ["bytes=123456-", file.etag, 206],
     ]);
     expect(events.filter((e) => e.type === "retry")).toHaveLength(1);
-    expect(await listDir(out)).toEqual(["drop.qp"]);
+    expect(await listDir(out)).toEqual(["drop.qp", "drop.qp.sha256"]);
   });
 
   it("waits out a slow start shorter than the idle timeout", async () => {
@@ -74,8 +87,9 @@ describe("downloadFile", () => {
 
   it("retries when the server stays silent longer than the idle timeout", async () => {
     const file = server.addFile("stall.qp", 10_000);
-    file.faults.push({ kind: "delay", ms: 600 });
-    const { promise, events } = run("stall.qp", { idleTimeoutMs: 150 });
+    // undici checks its timeouts about twice a second, so the silence lasts well beyond the timeout.
+    file.faults.push({ kind: "delay", ms: 2_000 });
+    const { promise, events } = run("stall.qp", { idleTimeoutMs: 300 });
     await promise;
     expect(await sha256File(path.join(out, "stall.qp"))).toBe(file.sha256);
     expect(events.find((e) => e.type === "retry")).toMatchObject({ reason: expect.stringContaining("no data from") });
@@ -149,6 +163,7 @@ describe("downloadFile", () => {
     const result = await downloadFile({
       link: { name: "old.qp", url: stale, expiresAt: new Date(Date.now() - 60_000) },
       outDir: out,
+      connections: 1,
       retry: FAST_RETRY,
       refreshLink: async () => ({ name: "old.qp", url: server.link("old.qp"), expiresAt: new Date(Date.now() + 600_000) }),
     });
@@ -252,7 +267,7 @@ describe("downloadFile", () => {
     expect(result.resumedFrom).toBe(partSize);
     expect(await sha256File(path.join(out, "big.qp"))).toBe(file.sha256);
     expect(server.requestsFor("big.qp").at(-1)).toMatchObject({ range: `bytes=${partSize}-`, status: 206 });
-    expect(await listDir(out)).toEqual(["big.qp"]);
+    expect(await listDir(out)).toEqual(["big.qp", "big.qp.sha256"]);
   });
 
   it("ignores a partial file without a sidecar and downloads from zero", async () => {
@@ -285,7 +300,7 @@ describe("downloadFile", () => {
     const result = await run("whole.qp").promise;
     expect(result).toMatchObject({ bytes: 3_000, resumedFrom: 3_000, status: "downloaded" });
     expect(server.requestsFor("whole.qp").map((r) => r.status)).toEqual([416]);
-    expect(await listDir(out)).toEqual(["whole.qp"]);
+    expect(await listDir(out)).toEqual(["whole.qp", "whole.qp.sha256"]);
   });
 
   it("skips a file already at its final name when its size matches", async () => {

@@ -87,7 +87,7 @@ describe("interrupting a download", () => {
     const second = await runBin("big.qp");
     expect(second.code).toBe(0);
     expect(await sha256File(path.join(out, "big.qp"))).toBe(file.sha256);
-    expect(await listDir(out)).toEqual(["big.qp"]);
+    expect(await listDir(out)).toEqual(["big.qp", "big.qp.sha256"]);
     expect(server.requestsFor("big.qp").at(-1)).toMatchObject({ range: `bytes=${partSize}-`, status: 206 });
     expect(second.stderr).toContain(`big.qp: resuming at `);
 

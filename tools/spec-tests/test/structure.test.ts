@@ -111,9 +111,10 @@ describe("otc-rds / huaweicloud-rds", () => {
   const otc = bundledSpec("otc-rds");
   const huawei = bundledSpec("huaweicloud-rds");
   const { path } = OPERATIONS["otc-rds"];
-  it("have exactly GET /v3/{project_id}/backup-files showBackupDownloadLink", () => {
-    expect(operationList(otc)).toEqual(["GET /v3/{project_id}/backup-files showBackupDownloadLink"]);
-    expect(operationList(huawei)).toEqual(["GET /v3/{project_id}/backup-files showBackupDownloadLink"]);
+  it("have exactly the download-link operation and the list operation", () => {
+    const expected = ["GET /v3/{project_id}/backup-files showBackupDownloadLink", "GET /v3/{project_id}/backups listBackups"];
+    expect(operationList(otc)).toEqual(expected);
+    expect(operationList(huawei)).toEqual(expected);
   });
   it("take project_id in the path and backup_id in the query (Huawei adds the optional X-Language header)", () => {
     const backupId = { name: "backup_id", in: "query", required: true, type: "string", ...ID_NO_WS };
@@ -162,8 +163,10 @@ describe("otc-dds / huaweicloud-dds", () => {
   const otc = bundledSpec("otc-dds");
   const huawei = bundledSpec("huaweicloud-dds");
   const { path } = OPERATIONS["otc-dds"];
-  it("have exactly GET /v3/{project_id}/backups/download-file showBackupDownloadLink", () => {
-    for (const spec of [otc, huawei]) expect(operationList(spec)).toEqual(["GET /v3/{project_id}/backups/download-file showBackupDownloadLink"]);
+  it("have exactly the download-link operation and the list operation", () => {
+    for (const spec of [otc, huawei]) {
+      expect(operationList(spec)).toEqual(["GET /v3/{project_id}/backups/download-file showBackupDownloadLink", "GET /v3/{project_id}/backups listBackups"]);
+    }
   });
   it("take instance_id and backup_id in the query, both required", () => {
     const expected = [
@@ -198,8 +201,10 @@ describe("huaweicloud-dcs / otc-dcs", () => {
   const huawei = bundledSpec("huaweicloud-dcs");
   const otc = bundledSpec("otc-dcs");
   const { path } = OPERATIONS["huaweicloud-dcs"];
-  it("have exactly POST .../backups/{backup_id}/links listBackupFileLinks", () => {
-    for (const spec of [huawei, otc]) expect(operationList(spec)).toEqual([`POST ${path} listBackupFileLinks`]);
+  it("have exactly POST .../backups/{backup_id}/links listBackupFileLinks and GET .../backups listBackupRecords", () => {
+    for (const spec of [huawei, otc]) {
+      expect(operationList(spec)).toEqual([`POST ${path} listBackupFileLinks`, "GET /v2/{project_id}/instances/{instance_id}/backups listBackupRecords"]);
+    }
   });
   it("take project_id, instance_id and backup_id in the path", () => {
     const expected = [
@@ -241,8 +246,12 @@ describe("huaweicloud-dcs / otc-dcs", () => {
 describe("jdcloud-rds", () => {
   const spec = bundledSpec("jdcloud-rds");
   const { path } = OPERATIONS["jdcloud-rds"];
-  it("has the SDKs' path and the seed's older path, the older one deprecated", () => {
-    expect(operationList(spec)).toEqual([`GET ${path} describeBackupDownloadURL`, `GET ${JD_LEGACY_PATH} describeBackupDownloadURLLegacy`]);
+  it("has the SDKs' path and the seed's older path, the older one deprecated, and the list", () => {
+    expect(operationList(spec)).toEqual([
+      `GET ${path} describeBackupDownloadURL`,
+      `GET ${JD_LEGACY_PATH} describeBackupDownloadURLLegacy`,
+      "GET /v1/regions/{regionId}/backups describeBackups",
+    ]);
     expect(operation(spec, path, "get").deprecated).toBeUndefined();
     expect(operation(spec, JD_LEGACY_PATH, "get").deprecated).toBe(true);
   });

@@ -14,6 +14,8 @@ export interface LinkArgs {
   fileName: string | undefined;
   endpoint: string | undefined;
   json: boolean;
+  /** `--proxy URL`: overrides HTTPS_PROXY / HTTP_PROXY / NO_PROXY for the API call and the downloads. */
+  proxy: string | undefined;
 }
 
 export type Command =
@@ -21,7 +23,7 @@ export type Command =
   | { command: "version" }
   | { command: "apis"; json: boolean }
   | ({ command: "links"; showLinks: boolean } & LinkArgs)
-  | ({ command: "download"; out: string; concurrency: number; quiet: boolean; fsync: boolean } & LinkArgs);
+  | ({ command: "download"; out: string; concurrency: number; connections: number; quiet: boolean; fsync: boolean } & LinkArgs);
 
 const LINK_OPTIONS = {
   "backup-id": { type: "string" },
@@ -32,6 +34,7 @@ const LINK_OPTIONS = {
   "file-name": { type: "string" },
   endpoint: { type: "string" },
   json: { type: "boolean" },
+  proxy: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -42,6 +45,7 @@ const OPTIONS = {
     ...LINK_OPTIONS,
     out: { type: "string", short: "o" },
     concurrency: { type: "string" },
+    connections: { type: "string" },
     quiet: { type: "boolean", short: "q" },
     "no-fsync": { type: "boolean" },
   },
@@ -49,6 +53,8 @@ const OPTIONS = {
 
 export const MAX_CONCURRENCY = 16;
 export const DEFAULT_CONCURRENCY = 3;
+export const MAX_CONNECTIONS = 16;
+export const DEFAULT_CONNECTIONS = 4;
 
 /** Parses the command line (without `node` and the script). Throws UsageError naming the offending argument. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -85,7 +91,12 @@ export function parseCommand(argv: readonly string[]): Command {
     fileName: str("file-name"),
     endpoint: str("endpoint"),
     json: v.json === true,
+    proxy: str("proxy"),
   };
+  if (linkArgs.proxy !== undefined && !isProxyUrl(linkArgs.proxy)) {
+    // The value is not repeated: a proxy URL may carry a password.
+    throw new UsageError("--proxy: must be a URL like http://host:port (schemes http, https, socks5)", first);
+  }
 
   if (first === "links") return { command: "links", showLinks: v["show-links"] === true, ...linkArgs };
 
@@ -96,9 +107,14 @@ export function parseCommand(argv: readonly string[]): Command {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
     throw new UsageError(`--concurrency: must be a whole number from 1 to ${MAX_CONCURRENCY}`, first);
   }
+  const connectionsText = str("connections");
+  const connections = connectionsText === undefined ? DEFAULT_CONNECTIONS : wholeNumber(connectionsText)!;
+  if (!Number.isInteger(connections) || connections < 1 || connections > MAX_CONNECTIONS) {
+    throw new UsageError(`--connections: must be a whole number from 1 to ${MAX_CONNECTIONS}`, first);
+  }
   const quiet = v.quiet === true;
   if (quiet && linkArgs.json) throw new UsageError("--quiet and --json cannot be combined", first);
-  return { command: "download", out, concurrency, quiet, fsync: v["no-fsync"] !== true, ...linkArgs };
+  return { command: "download", out, concurrency, connections, quiet, fsync: v["no-fsync"] !== true, ...linkArgs };
 }
 
 function parse(command: keyof typeof OPTIONS, args: string[]) {
@@ -120,6 +136,15 @@ function describeParseError(error: Error & { code?: string }): string {
     return `${option}: needs a value`;
   }
   return error.message;
+}
+
+function isProxyUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return ["http:", "https:", "socks5:", "socks:"].includes(url.protocol) && url.hostname !== "";
+  } catch {
+    return false;
+  }
 }
 
 /** "3600" -> 3600; anything that is not plain decimal digits -> NaN (so the range check reports it). */

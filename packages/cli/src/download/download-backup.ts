@@ -1,6 +1,7 @@
 import { downloadFile, type DownloadFileOptions } from "./download-file.js";
 import { DownloadAbortedError, DownloadError } from "./errors.js";
 import type { DownloadEventListener, FileLink } from "./events.js";
+import { CHECKSUM_SUFFIX } from "./checksum-file.js";
 import { PART_SUFFIX, SIDECAR_SUFFIX, safeFileName } from "./safe-name.js";
 
 /** Where fresh links come from: usually `() => getBackupLinks({...})`. */
@@ -9,7 +10,21 @@ export type LinkProvider = () => Promise<{ files: FileLink[] }>;
 export interface DownloadBackupOptions
   extends Pick<
     DownloadFileOptions,
-    "signal" | "retry" | "idleTimeoutMs" | "maxLinkRefreshes" | "sizeToleranceBytes" | "progressIntervalMs" | "now" | "fsync" | "ca"
+    | "signal"
+    | "retry"
+    | "idleTimeoutMs"
+    | "maxLinkRefreshes"
+    | "sizeToleranceBytes"
+    | "progressIntervalMs"
+    | "now"
+    | "fsync"
+    | "ca"
+    | "connections"
+    | "multiConnectionThresholdBytes"
+    | "partBytes"
+    | "stateSaveIntervalMs"
+    | "proxy"
+    | "env"
   > {
   /** Links already in hand; when omitted, `getLinks` is asked first. */
   links?: { files: FileLink[] } | undefined;
@@ -22,7 +37,20 @@ export interface DownloadBackupOptions
 }
 
 export type FileOutcome =
-  | { file: string; status: "downloaded" | "skipped"; path: string; bytes: number; resumedFrom: number }
+  | {
+      file: string;
+      status: "downloaded" | "skipped";
+      path: string;
+      bytes: number;
+      resumedFrom: number;
+      /** SHA-256 (hex) of the file, also in `<path>.sha256` (for a skipped file: only if that file exists). */
+      sha256?: string | undefined;
+      /** True when the MD5 the object store vouches for (a plain MD5 ETag) matched. */
+      md5Verified?: boolean | undefined;
+      /** How the bytes were verified, in words. */
+      verification?: string | undefined;
+      connections?: number | undefined;
+    }
   | { file: string; status: "failed"; error: Error }
   | { file: string; status: "interrupted" };
 
@@ -60,7 +88,8 @@ export async function downloadBackup(options: DownloadBackupOptions): Promise<Do
   files.forEach((link, index) => {
     try {
       const safe = safeFileName(link.name);
-      for (const taken of [safe, safe + PART_SUFFIX, safe + SIDECAR_SUFFIX]) {
+      const names = [safe, safe + PART_SUFFIX, safe + SIDECAR_SUFFIX, safe + CHECKSUM_SUFFIX];
+      for (const taken of names) {
         const owner = claimed.get(taken);
         if (owner !== undefined) {
           throw new DownloadError("UNSAFE_NAME", `refusing file name ${JSON.stringify(link.name)}: it collides with ${JSON.stringify(owner)}`, {
@@ -68,7 +97,7 @@ export async function downloadBackup(options: DownloadBackupOptions): Promise<Do
           });
         }
       }
-      for (const taken of [safe, safe + PART_SUFFIX, safe + SIDECAR_SUFFIX]) claimed.set(taken, link.name);
+      for (const taken of names) claimed.set(taken, link.name);
       queue.push(index);
     } catch (error) {
       outcomes[index] = { file: link.name, status: "failed", error: error as Error };

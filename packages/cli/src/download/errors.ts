@@ -24,7 +24,15 @@ export type DownloadErrorCode =
   /** A local file-system error (disk full, permissions). */
   | "FILESYSTEM"
   /** The link (or a redirect) is not an http(s) URL. */
-  | "BAD_LINK";
+  | "BAD_LINK"
+  /** The proxy URL (`--proxy`, HTTPS_PROXY...) is not usable. */
+  | "BAD_PROXY"
+  /** A ranged answer did not cover exactly the bytes asked for (a wrong Content-Range), again and again. */
+  | "BAD_RANGE"
+  /** The object kept changing on the server while it was being downloaded (or changed mid-way to stdout). */
+  | "OBJECT_CHANGED"
+  /** The file's MD5 differs from the object's MD5 ETag: the bytes are not the ones the object store holds. */
+  | "CHECKSUM_MISMATCH";
 
 export class DownloadError extends Error {
   override readonly name = "DownloadError";

@@ -15,12 +15,45 @@ export interface FileLink {
  * `file` is the name as the API gave it.
  */
 export type DownloadEvent =
-  | { type: "start"; file: string; path: string; totalBytes: number | undefined; resumeFrom: number }
-  | { type: "progress"; file: string; bytes: number; totalBytes: number | undefined }
-  | { type: "retry"; file: string; attempt: number; maxAttempts: number; delayMs: number; reason: string }
+  | {
+      type: "start";
+      file: string;
+      path: string;
+      totalBytes: number | undefined;
+      resumeFrom: number;
+      /** Connections used for this file (only when more than one). */
+      connections?: number;
+      /** Ranged downloads: how many parts the file is fetched in, and how many are already on disk. */
+      parts?: number;
+      partsDone?: number;
+    }
+  | {
+      type: "progress";
+      file: string;
+      bytes: number;
+      totalBytes: number | undefined;
+      /** Ranged downloads: requests in flight, parts on disk, parts in all. */
+      connections?: number;
+      partsDone?: number;
+      parts?: number;
+    }
+  | { type: "retry"; file: string; attempt: number; maxAttempts: number; delayMs: number; reason: string; part?: number }
   | { type: "restart"; file: string; reason: string }
   | { type: "link-refresh"; file: string; reason: "expired" | "rejected" }
-  | { type: "done"; file: string; path: string; bytes: number; seconds: number; resumedFrom: number }
+  | {
+      type: "done";
+      file: string;
+      path: string;
+      bytes: number;
+      seconds: number;
+      resumedFrom: number;
+      /** SHA-256 of the file (hex), also written to `<path>.sha256`. */
+      sha256?: string;
+      /** True when the file's MD5 equals the one the object store vouches for (a plain MD5 ETag). */
+      md5Verified?: boolean;
+      /** How the bytes were verified, in words ("MD5 matches the ETag", "not verifiable: multipart ETag"). */
+      verification?: string;
+    }
   | { type: "skip"; file: string; path: string; bytes: number; reason: string }
   | { type: "error"; file: string; code: string; message: string };
 

@@ -1,6 +1,8 @@
 import http from "node:http";
 import https from "node:https";
 import type { FetchLike } from "@backup-links/core";
+import { fetch as undiciFetch, type Dispatcher } from "undici";
+import { createDispatcher, proxySettings, type ProxyOptions } from "../download/http.js";
 
 /**
  * A `fetch` over node:http(s), for the one small JSON request of each command. The global fetch (undici) compiles
@@ -53,3 +55,34 @@ export const nodeFetch: FetchLike = async (input, init) => {
     outgoing.end(body);
   });
 };
+
+/**
+ * The `fetch` for the API call: nodeFetch, or, when a proxy applies (`--proxy`, or HTTPS_PROXY / HTTP_PROXY in the
+ * environment, either case; NO_PROXY honoured), undici's fetch through a proxy agent. Node 20's global fetch ignores
+ * the proxy variables, so only an explicit dispatcher gives proxy support. Proxy credentials go into the
+ * Proxy-Authorization header only; errors name the proxy without them.
+ */
+export function apiFetch(options: ProxyOptions): FetchLike {
+  const proxies = proxySettings(options);
+  if (proxies.httpProxy === "" && proxies.httpsProxy === "") return nodeFetch;
+  let dispatcher: Dispatcher | undefined;
+  return async (input, init) => {
+    const request = init === undefined ? input : new Request(input, init);
+    dispatcher ??= createDispatcher({ ...options, connections: 4, idleTimeoutMs: 60_000 });
+    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    const response = await undiciFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers],
+      body,
+      signal: request.signal,
+      dispatcher,
+    });
+    // Handed on as the global Response type the clients expect (undici's own class is a different one).
+    const nullBody = request.method === "HEAD" || [204, 205, 304].includes(response.status);
+    return new Response(nullBody ? null : Buffer.from(await response.arrayBuffer()), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+    });
+  };
+}

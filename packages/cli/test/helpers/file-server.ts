@@ -9,7 +9,8 @@ const fixture = (name: string): URL => new URL(`../fixtures/${name}`, import.met
 export const TEST_CA = readFileSync(fixture("localhost-cert.pem"));
 
 /** What the next request for a file gets instead of a normal answer (one fault per request, in order). */
-export type Fault =
+export type Fault = (
+
   /** Send the headers for the full answer, then this many body bytes, then cut the connection. */
   | { kind: "drop"; afterBytes: number }
   /** Wait before sending anything (a slow start), then answer normally. */
@@ -31,12 +32,23 @@ export type Fault =
   /** Redirect (302) to the same object with a fresh link. */
   | { kind: "redirect" }
   /** Send the body in odd-sized pieces (100 003 bytes), so reads do not line up with the client's buffers. */
-  | { kind: "odd-writes" };
+  | { kind: "odd-writes" }
+) & {
+  /** Only for a request with exactly this Range header (e.g. one part of a ranged download); default: the next one. */
+  onRange?: string;
+};
 
 export interface ServedFile {
   content: Buffer;
   sha256: string;
-  etag: string;
+  /** undefined: the server sends no ETag (and cannot honour If-Match). */
+  etag: string | undefined;
+  /** Sent as Last-Modified when set; If-Unmodified-Since and date If-Range are checked against it. */
+  lastModified: string | undefined;
+  /** Send a 206 for a Range whatever If-Range says (as servers without validators do). */
+  ignoreIfRange: boolean;
+  /** Extra response headers (e.g. x-obs-server-side-encryption). */
+  headers: Record<string, string>;
   /** Tokens currently accepted in `?token=`; anything else answers 403 like an expired pre-signed link. */
   tokens: Set<string>;
   faults: Fault[];
@@ -48,6 +60,8 @@ export interface RequestRecord {
   path: string;
   range: string | undefined;
   ifRange: string | undefined;
+  ifMatch: string | undefined;
+  ifUnmodifiedSince: string | undefined;
   status: number;
 }
 
@@ -98,13 +112,26 @@ export class FileServer {
     const file: ServedFile = {
       content,
       sha256,
-      etag: `"${sha256.slice(0, 32)}"`,
+      // A single-part upload's ETag is the object's MD5, as on OBS.
+      etag: `"${createHash("md5").update(content).digest("hex")}"`,
+      lastModified: undefined,
+      ignoreIfRange: false,
+      headers: {},
       tokens: new Set(),
       faults: [],
       throttle: options.throttle,
     };
     this.files.set(key, file);
     return file;
+  }
+
+  /** Replaces a file's bytes in place (a new version of the object: new MD5 ETag, a later Last-Modified if it had one). */
+  replace(key: string, content: Buffer): void {
+    const file = this.files.get(key)!;
+    file.content = content;
+    file.sha256 = createHash("sha256").update(content).digest("hex");
+    if (file.etag !== undefined) file.etag = `"${createHash("md5").update(content).digest("hex")}"`;
+    if (file.lastModified !== undefined) file.lastModified = new Date(Date.parse(file.lastModified) + 60_000).toUTCString();
   }
 
   /** A fresh pre-signed-style link for a file (a new token, accepted until revoked). */
@@ -129,6 +156,8 @@ export class FileServer {
       path: url.pathname,
       range: req.headers.range,
       ifRange: typeof req.headers["if-range"] === "string" ? req.headers["if-range"] : undefined,
+      ifMatch: req.headers["if-match"],
+      ifUnmodifiedSince: req.headers["if-unmodified-since"],
       status: 0,
     };
     this.requests.push(record);
@@ -143,7 +172,8 @@ export class FileServer {
     if (file === undefined || !url.pathname.startsWith("/objects/")) return answer(404, "NoSuchKey");
     if (!file.tokens.has(url.searchParams.get("token") ?? "")) return answer(403, "Request has expired");
 
-    let fault = file.faults.shift();
+    const faultAt = file.faults.findIndex((candidate) => candidate.onRange === undefined || candidate.onRange === req.headers.range);
+    let fault = faultAt < 0 ? undefined : file.faults.splice(faultAt, 1)[0];
     if (fault?.kind === "delay") {
       const { ms } = fault;
       await new Promise((resolve) => setTimeout(resolve, ms));
@@ -158,6 +188,11 @@ export class FileServer {
     }
     if (fault?.kind === "early-hints") res.writeEarlyHints({ link: "</objects/next>; rel=preload" });
 
+    // Preconditions as object stores evaluate them: a different version answers 412.
+    if (record.ifMatch !== undefined && record.ifMatch !== file.etag) return answer(412, "PreconditionFailed");
+    const since = record.ifUnmodifiedSince === undefined ? Number.NaN : Date.parse(record.ifUnmodifiedSince);
+    if (file.lastModified !== undefined && Date.parse(file.lastModified) > since) return answer(412, "PreconditionFailed");
+
     let content = file.content;
     if (fault?.kind === "length") content = file.content.subarray(0, fault.bytes);
 
@@ -167,7 +202,8 @@ export class FileServer {
     let status = 200;
     const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
     const ifRange = record.ifRange;
-    if (range && fault?.kind !== "ignore-range" && (ifRange === undefined || ifRange === file.etag)) {
+    const ifRangeHolds = ifRange === undefined || file.ignoreIfRange || ifRange === file.etag || ifRange === file.lastModified;
+    if (range && fault?.kind !== "ignore-range" && ifRangeHolds) {
       start = Number(range[1]);
       if (range[2]) end = Math.min(end, Number(range[2]));
       if (start >= content.length) {
@@ -182,9 +218,11 @@ export class FileServer {
     const body = content.subarray(start, end + 1);
     const headers: Record<string, string | number> = {
       "content-type": "application/octet-stream",
-      etag: file.etag,
       "accept-ranges": "bytes",
+      ...file.headers,
     };
+    if (file.etag !== undefined) headers.etag = file.etag;
+    if (file.lastModified !== undefined) headers["last-modified"] = file.lastModified;
     if (fault?.kind !== "no-length" && fault?.kind !== "chunked") headers["content-length"] = body.length;
     if (status === 206) headers["content-range"] = `bytes ${start}-${end}/${content.length}`;
     record.status = status;

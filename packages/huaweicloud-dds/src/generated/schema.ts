@@ -40,6 +40,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/{project_id}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
+                 *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the backups of a DB instance
+         * @description Returns one page of backups with the total number of matching backups (ListBackups in the Huawei SDKs). Page
+         *     through with `offset` (an item offset) and `limit` (1..100, default 100) until `offset` reaches `total_count` or
+         *     a page comes back empty. The backup ids (with the instance id) feed `showBackupDownloadLink`.
+         *
+         *     Without `instance_id` the server lists the backups of every instance in the project: clients always send it.
+         *     Without `backup_type` all full backups (automated and manual) are listed; incremental backups only with
+         *     `backup_type=Incremental` (and `instance_id`). By default the list is sorted by `begin_time`, newest first
+         *     (`order_field`/`order_rule` change that). Times are `yyyy-mm-dd hh:mm:ss` in UTC (no zone; different from
+         *     RDS), sizes are in kilobytes. Only `COMPLETED` backups are finished.
+         *
+         *     The same path on the RDS endpoint lists RDS backups: always call the DDS host (`dds.{region}...`).
+         *
+         *     Sources: huaweicloud-sdk-go-v3 `services/dds/v3/dds_meta.go` (GenReqDefForListBackups),
+         *     `model/model_list_backups_request.go`, `model/model_backup_for_list.go`; the Huawei Terraform provider's
+         *     `docs/data-sources/dds_backups.md` (default order); Huawei Cloud DDS API reference "Querying the Backup List"
+         *     (`dds_api_0029`, read as search excerpts only). The Chinese page's example starts like the Open Telekom Cloud one,
+         *     which is reused here with its instance id fixed.
+         */
+        get: operations["listBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -177,6 +220,144 @@ export interface components {
          *     nested `{error: {code, message}}` form of some gateway and IAM errors.
          */
         HuaweiCloudErrorBody: components["schemas"]["HuaweiErrorBody"] | components["schemas"]["HuaweiGatewayErrorBody"];
+        /**
+         * @description A backup time as the DDS v3 list sends it: `yyyy-mm-dd hh:mm:ss` (a space between date and time, no zone),
+         *     documented as **UTC**, for example `2018-08-06 12:41:14`. Not `format: date-time` (no `T`, no zone); clients
+         *     parse it as UTC explicitly, never in the machine's local zone.
+         * @example 2018-08-06 12:41:14
+         */
+        DdsBackupTime: string;
+        /**
+         * @description One backup in the DDS v3 backup list (BackupForList in huaweicloud-sdk-go-v3 `services/dds/v3/model/
+         *     model_backup_for_list.go`; OTC document "Querying the Backup List", `dds_api_0029`). An open object: fields added
+         *     later are allowed. Only `id` and `status` are required here; the Go SDK model marks the other documented fields
+         *     mandatory too, but clients tolerate a missing field.
+         */
+        DdsBackupForList: {
+            /**
+             * @description The backup id (what the download-link operation takes as `backup_id`).
+             * @example 43e4feaab48f11e89039fa163ebaa7e4br01
+             */
+            id: string;
+            /**
+             * @description The backup name.
+             * @example backup-test
+             */
+            name?: string;
+            /**
+             * @description The id of the DB instance the backup belongs to.
+             * @example c0c9f155c7b7423a9d30f0175998b63bin01
+             */
+            instance_id?: string;
+            /**
+             * @description The name of the DB instance the backup belongs to.
+             * @example cluster-test
+             */
+            instance_name?: string;
+            /**
+             * @description The database engine of the backup.
+             * @example {
+             *       "type": "DDS-Community",
+             *       "version": "4.0"
+             *     }
+             */
+            datastore?: {
+                /**
+                 * @description The DB engine, `DDS-Community`.
+                 * @example DDS-Community
+                 */
+                type?: string;
+                /**
+                 * @description The engine version (OTC `4.0`, `4.2`, `4.4`, `5.0`; Huawei also `3.4`).
+                 * @example 4.0
+                 */
+                version?: string;
+            };
+            /**
+             * @description The backup type. The documents' tables (OTC, Huawei English and Chinese) say `Auto` (automated full backup)
+             *     and `Manual` (manual full backup), Huawei adds `Incremental`; the Huawei Terraform provider's acceptance test
+             *     reads `Manual` from the live API. But the OTC document's example shows `auto` and the Huawei Go SDK enum
+             *     `BackupForListType` is lower-case (`auto`, `manual`, `fragment`, `incremental`, copied from RDS). Every spelling
+             *     is accepted; compare case-insensitively.
+             * @example Auto
+             */
+            type?: ("Auto" | "Manual" | "Incremental" | "auto" | "manual" | "fragment" | "incremental") | string;
+            /** @description When the backup started, `yyyy-mm-dd hh:mm:ss` in UTC. */
+            begin_time?: components["schemas"]["DdsBackupTime"];
+            /** @description When the backup ended, `yyyy-mm-dd hh:mm:ss` in UTC. */
+            end_time?: components["schemas"]["DdsBackupTime"];
+            /**
+             * @description The backup status: `BUILDING` (backup in progress), `COMPLETED` (backup completed), `FAILED` (backup failed),
+             *     and for a backup being deleted `DISABLED` (OTC and Huawei documents) or `DELETING` (Huawei Go SDK enum
+             *     `BackupForListStatus`). Every spelling is accepted, and unknown values too; only `COMPLETED` is a finished
+             *     backup.
+             * @example COMPLETED
+             */
+            status: ("BUILDING" | "COMPLETED" | "FAILED" | "DISABLED" | "DELETING") | string;
+            /**
+             * Format: int64
+             * @description The backup size in **kilobytes** (KB); whether KB means 1000 or 1024 bytes is not documented (unverified).
+             * @example 2803
+             */
+            size?: number;
+            /**
+             * @description The backup description.
+             * @example backup description
+             */
+            description?: string;
+        };
+        /**
+         * @description One backup in Huawei Cloud's DDS list: the fields shared with Open Telekom Cloud plus Huawei's optional extras
+         *     (huaweicloud-sdk-go-v3 `services/dds/v3/model/model_backup_for_list.go`). An open object: fields added later are
+         *     allowed.
+         */
+        HuaweiDdsBackupForList: components["schemas"]["DdsBackupForList"] & {
+            /**
+             * @description The status of the instance: `normal`, `abnormal`, `creating`, `frozen`, `data_disk_full`, `enlargefail`
+             *     (Go SDK enum `BackupForListInstanceStatus`). Other values are accepted.
+             * @example normal
+             */
+            instance_status?: ("normal" | "abnormal" | "creating" | "frozen" | "data_disk_full" | "enlargefail") | string;
+            /**
+             * @description The instance type: `Sharding`, `ReplicaSet`, `Single`. Other values are accepted.
+             * @example ReplicaSet
+             */
+            instance_mode?: ("Sharding" | "ReplicaSet" | "Single") | string;
+            /**
+             * @description Whether the instance is being restored.
+             * @example false
+             */
+            is_instance_restoring?: boolean;
+            /**
+             * @description How the backup was taken: `Snapshot`, `Physical`, `Logical`, `Incremental`. Other values are accepted.
+             * @example Physical
+             */
+            backup_method?: ("Snapshot" | "Physical" | "Logical" | "Incremental") | string;
+            /**
+             * @description Whether the backup is encrypted with a KMS key.
+             * @example false
+             */
+            kms_enable?: boolean;
+            /**
+             * @description Whether the backup can be deleted (automated backups cannot while a full-backup policy exists).
+             * @example true
+             */
+            deletable?: boolean;
+        };
+        /**
+         * @description One page of backups and the total number of backups that match (ListBackupsResponse in the Huawei SDKs, which
+         *     marks both fields optional; a client treats a missing `backups` as an empty page).
+         */
+        HuaweiDdsBackupList: {
+            /** @description The backups of this page; by default sorted by `begin_time`, newest first. */
+            backups?: components["schemas"]["HuaweiDdsBackupForList"][];
+            /**
+             * Format: int32
+             * @description The total number of backups that match the query, over all pages.
+             * @example 1
+             */
+            total_count?: number;
+        };
     };
     responses: {
         /** @description The backup files and their download links. */
@@ -251,6 +432,33 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiCloudErrorBody"];
             };
         };
+        /** @description One page of backups. */
+        BackupListOk: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HuaweiDdsBackupList"];
+            };
+        };
+        /**
+         * @description Invalid list request: a `limit` outside 1..100, a negative `offset`, a malformed or unpaired
+         *     `begin_time`/`end_time`, an unknown `backup_type`, `mode`, `backup_status`,
+         *     `order_field` or `order_rule`, or only one of `order_field`/`order_rule`. The document does not say which code each case gets;
+         *     `DBS.200001` is the documented generic parameter error (the first example, which a mock returns for any invalid
+         *     request). Codes from opentelekomcloud-docs/document-database-service `api-ref/source/appendix/error_code.rst` (the same
+         *     codes as on Huawei Cloud).
+         */
+        ListBackupsBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HuaweiCloudErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -270,6 +478,48 @@ export interface components {
          * @example bd062e1af2d248b3bb4cd3dbb4183888br02
          */
         backup_id: string;
+        /**
+         * @description The DB instance whose backups are listed (from the instance list, `GET /v3/{project_id}/instances`). Optional
+         *     on the server: without it the backups of **every** instance in the project are returned, so clients always send
+         *     it (and check each item's `instance_id`). Huawei: required when `backup_id` names an automated incremental backup
+         *     or `backup_type` is `Incremental`.
+         * @example c0c9f155c7b7423a9d30f0175998b63bin01
+         */
+        list_instance_id: string;
+        /**
+         * @description Only the backup with this id (optional filter).
+         * @example 43e4feaab48f11e89039fa163ebaa7e4br01
+         */
+        list_backup_id: string;
+        /**
+         * @description The index offset of the first backup returned (an item offset, not a page number), counted from the newest
+         *     backup (OTC: "the query starts from the latest", Huawei SDK: from the newest backup creation time). Defaults to 0.
+         * @example 0
+         */
+        list_offset: number;
+        /**
+         * @description The number of backups per page, 1 to 100; defaults to 100.
+         * @example 10
+         */
+        list_limit: number;
+        /**
+         * @description Only backups from this time on (optional), in **UTC**, formatted `yyyy-mm-dd hh:mm:ss` (a space between date
+         *     and time, no zone; different from RDS). If `end_time` is given, `begin_time` is mandatory. Send the space
+         *     percent-encoded (`%20`); the document's example request shows it raw.
+         * @example 2018-08-06 10:41:14
+         */
+        list_begin_time: string;
+        /**
+         * @description Only backups up to this time (optional), in UTC, formatted `yyyy-mm-dd hh:mm:ss` like `begin_time`. If
+         *     `begin_time` is given, `end_time` is mandatory.
+         * @example 2018-08-16 10:41:14
+         */
+        list_end_time: string;
+        /**
+         * @description Only backups of instances of this type (optional): `Sharding` (cluster), `ReplicaSet`, `Single` (single node).
+         * @example ReplicaSet
+         */
+        list_mode: "Sharding" | "ReplicaSet" | "Single";
     };
     requestBodies: never;
     headers: {
@@ -310,6 +560,110 @@ export interface operations {
         responses: {
             200: components["responses"]["BackupDownloadLinksOk"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listBackups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The DB instance whose backups are listed (from the instance list, `GET /v3/{project_id}/instances`). Optional
+                 *     on the server: without it the backups of **every** instance in the project are returned, so clients always send
+                 *     it (and check each item's `instance_id`). Huawei: required when `backup_id` names an automated incremental backup
+                 *     or `backup_type` is `Incremental`.
+                 * @example c0c9f155c7b7423a9d30f0175998b63bin01
+                 */
+                instance_id?: components["parameters"]["list_instance_id"];
+                /**
+                 * @description Only the backup with this id (optional filter).
+                 * @example 43e4feaab48f11e89039fa163ebaa7e4br01
+                 */
+                backup_id?: components["parameters"]["list_backup_id"];
+                /**
+                 * @description Only backups of this type (optional): `Auto` (automated full backup), `Manual` (manual full backup) or
+                 *     `Incremental` (automated incremental backup; needs `instance_id`). Without it all full backups are listed.
+                 * @example Auto
+                 */
+                backup_type?: "Auto" | "Manual" | "Incremental";
+                /**
+                 * @description The index offset of the first backup returned (an item offset, not a page number), counted from the newest
+                 *     backup (OTC: "the query starts from the latest", Huawei SDK: from the newest backup creation time). Defaults to 0.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["list_offset"];
+                /**
+                 * @description The number of backups per page, 1 to 100; defaults to 100.
+                 * @example 10
+                 */
+                limit?: components["parameters"]["list_limit"];
+                /**
+                 * @description Only backups from this time on (optional), in **UTC**, formatted `yyyy-mm-dd hh:mm:ss` (a space between date
+                 *     and time, no zone; different from RDS). If `end_time` is given, `begin_time` is mandatory. Send the space
+                 *     percent-encoded (`%20`); the document's example request shows it raw.
+                 * @example 2018-08-06 10:41:14
+                 */
+                begin_time?: components["parameters"]["list_begin_time"];
+                /**
+                 * @description Only backups up to this time (optional), in UTC, formatted `yyyy-mm-dd hh:mm:ss` like `begin_time`. If
+                 *     `begin_time` is given, `end_time` is mandatory.
+                 * @example 2018-08-16 10:41:14
+                 */
+                end_time?: components["parameters"]["list_end_time"];
+                /**
+                 * @description Only backups of instances of this type (optional): `Sharding` (cluster), `ReplicaSet`, `Single` (single node).
+                 * @example ReplicaSet
+                 */
+                mode?: components["parameters"]["list_mode"];
+                /**
+                 * @description Huawei Cloud only, only backups in this status (optional).
+                 * @example COMPLETED
+                 */
+                backup_status?: "COMPLETED" | "BUILDING" | "FAILED";
+                /**
+                 * @description Huawei Cloud only, the field to sort by; must be sent together with `order_rule`. Without both the list is
+                 *     sorted by `begin_time` descending.
+                 * @example beginTime
+                 */
+                order_field?: "name" | "instanceName" | "type" | "datastoreType" | "beginTime" | "status";
+                /**
+                 * @description Huawei Cloud only, the sort direction; must be sent together with `order_field`.
+                 * @example desc
+                 */
+                order_rule?: "asc" | "desc";
+                /**
+                 * @description Huawei Cloud only, backups whose name matches (fuzzy match).
+                 * @example backup-test
+                 */
+                backup_name?: string;
+                /**
+                 * @description Huawei Cloud only, backups whose description matches (fuzzy match).
+                 * @example before upgrade
+                 */
+                backup_description?: string;
+                /**
+                 * @description Huawei Cloud only, backups of instances whose name matches (fuzzy match).
+                 * @example cluster-test
+                 */
+                instance_name?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
+                 *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BackupListOk"];
+            400: components["responses"]["ListBackupsBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -95,6 +95,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/regions/{regionId}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The region code (JD Cloud "Regions and Availability Zone Comparison Table"; the same four regions in the JD Cloud
+                 *     Terraform provider). It also goes into the signature's credential scope.
+                 * @example cn-north-1
+                 */
+                regionId: components["parameters"]["regionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the backups of an RDS instance
+         * @description Returns one page of the backups of an instance, sorted by `backupStartTime` newest first (documented), with
+         *     the total number of matching backups. `pageNumber` (1-based) and `pageSize` are required. A page number past
+         *     the end returns the **last page again**, so page on while `pageNumber * pageSize < totalCount`, never "until
+         *     empty". The backup ids feed `describeBackupDownloadURL`; SQL Server backups list their files in `backupFiles`.
+         *
+         *     Times carry no zone (`YYYY-MM-DD HH:mm:ss` in the table, `2020-01-07T15:14:07` in the example; zone
+         *     undocumented), sizes are in bytes. Only `COMPLETED` backups are finished; a PostgreSQL backup with
+         *     `ifSupportDownload` 0 cannot be downloaded.
+         *
+         *     `filters` is serialised the JD Cloud way, with 1-based indices and dots, not as an OpenAPI style:
+         *     `filters.1.name=backupId&filters.1.operator=eq&filters.1.values.1=<id>` (jdcloud-sdk-go `core/ParameterBuilder.go`,
+         *     jdcloud-sdk-nodejs `buildFilterParam`). The English reference still carries a stale "Support SQL Server Only"
+         *     line; the MySQL fields and example show it lists every engine.
+         *
+         *     Sources: jdcloud-api/jdcloud-sdk-go `services/rds/apis/DescribeBackups.go` and `services/rds/models/Backup.go`;
+         *     jdcloud-api/jdcloud-sdk-nodejs `src/repo/rds/v1/rds.js`; JD Cloud RDS API reference (jdcloudcom/en
+         *     `API/RDS/Backup-Management/describeBackups.md`, whose return example is this operation's `documented` example,
+         *     and `API/RDS/Enum-Definitions/Enum-Definitions.md`).
+         */
+        get: operations["describeBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -158,6 +202,132 @@ export interface components {
                  */
                 message: string;
             };
+        };
+        /**
+         * @description A backup time as JD Cloud's list sends it. The document's field table says `YYYY-MM-DD HH:mm:ss`; its example
+         *     shows `2020-01-07T15:14:07` (with `T`). Both forms are accepted. **No time zone is documented** (most likely
+         *     Beijing time, UTC+8, unverified), so the value is not `format: date-time`; clients state the zone they assume,
+         *     and the list's documented newest-first order does not depend on it.
+         * @example 2020-01-07T15:14:07
+         */
+        BackupTime: string;
+        /**
+         * @description One backup (Backup in jdcloud-sdk-go `services/rds/models/Backup.go`, where every field is optional; JD Cloud API
+         *     reference "describeBackups"). An open object: fields added later are allowed. Only `backupId` and `backupStatus`
+         *     are required here.
+         */
+        Backup: {
+            /**
+             * @description The backup id (a UUID; what describeBackupDownloadURL takes as `backupId`).
+             * @example 0313e588-44d0-4b20-b532-6eebb9d83352
+             */
+            backupId: string;
+            /**
+             * @description The backup name (at most 64 characters).
+             * @example dj_backup
+             */
+            backupName?: string;
+            /**
+             * @description The id of the instance the backup belongs to.
+             * @example mysql-wp4e9ztap2
+             */
+            instanceId?: string;
+            /**
+             * @description The name of the instance.
+             * @example test-mysql
+             */
+            instanceName?: string;
+            /**
+             * @description The backup status (JD Cloud RDS "Enum Definitions"): `COMPLETED` (succeeded), `ERROR` (failed), `BUILDING`
+             *     (in progress), `DELETING`, `DELETE_ERROR`, `RETAINED` (the instance was deleted and the backup is kept).
+             *     Other values are accepted. Only `COMPLETED` is a finished backup.
+             * @example COMPLETED
+             */
+            backupStatus: ("COMPLETED" | "ERROR" | "BUILDING" | "DELETING" | "DELETE_ERROR" | "RETAINED") | string;
+            /** @description When the backup started (no documented zone; see the time format note). The list is sorted by it, newest first. */
+            backupStartTime?: components["schemas"]["BackupTime"];
+            /** @description When the backup ended (SQL Server and MySQL; absent in the document's example). */
+            backupEndTime?: components["schemas"]["BackupTime"];
+            /**
+             * @description `full` or `diff` (incremental). SQL Server only ("MySQL does not support"). Other values are accepted.
+             * @example full
+             */
+            backupType?: ("full" | "diff") | string;
+            /**
+             * @description `auto` (automated) or `manual`. Other values are accepted.
+             * @example manual
+             */
+            backupMode?: ("auto" | "manual") | string;
+            /**
+             * @description `physical` or `snapshot`; MySQL, MariaDB and Percona only. Other values are accepted.
+             * @example physical
+             */
+            backupMethod?: ("physical" | "snapshot") | string;
+            /**
+             * @description `instance` or `database`; SQL Server only. Other values are accepted.
+             * @example instance
+             */
+            backupUnit?: ("instance" | "database") | string;
+            /**
+             * @description SQL Server only, the files of the backup: `<database>.bak` (full) or `<database>.diff` (incremental). Each is
+             *     downloaded with its own describeBackupDownloadURL call (`fileName`).
+             * @example [
+             *       "my_test_db.bak"
+             *     ]
+             */
+            backupFiles?: string[];
+            /**
+             * Format: int64
+             * @description The size of the whole backup set in **bytes** (an older document version types it "Integer").
+             * @example 15167776
+             */
+            backupSizeByte?: number;
+            /**
+             * @description The encryption key of the backup (jdcloud-sdk-go "加密秘钥"); a secret, never log it.
+             * @example
+             */
+            descriptionkey?: string;
+            /**
+             * @description The availability zone the backup was uploaded to.
+             * @example cn-north-1a
+             */
+            availabilityZone?: string;
+            /**
+             * @description The DB engine, for example `MySQL`, `MariaDB`, `Percona`, `SQL Server` (with a space), `PostgreSQL`.
+             * @example MySQL
+             */
+            engine?: string;
+            /**
+             * @description PostgreSQL only, whether the backup can be downloaded: `0` no, `1` yes. Absent for other engines; an absent
+             *     value means unknown, not 0.
+             * @example 1
+             */
+            ifSupportDownload?: number;
+            /**
+             * @description Undocumented meaning (jdcloud-sdk-go lists it without a description).
+             * @example
+             */
+            serverId?: string;
+        };
+        /** @description One page of backups (DescribeBackupsResult in jdcloud-sdk-go). Note the singular array key `backup`. */
+        DescribeBackupsResult: {
+            /** @description The backups of this page, sorted by `backupStartTime`, newest first (documented). */
+            backup?: components["schemas"]["Backup"][];
+            /**
+             * Format: int32
+             * @description The total number of backups that match, over all pages.
+             * @example 2
+             */
+            totalCount?: number;
+        };
+        /** @description The JD Cloud response envelope of a successful describeBackups call. */
+        DescribeBackupsResponse: {
+            /**
+             * @description The request id (also in the `x-jdcloud-request-id` header).
+             * @example bpa30g4fdrqkkoe010om8t9rafn4qm43
+             */
+            requestId: string;
+            result: components["schemas"]["DescribeBackupsResult"];
         };
     };
     responses: {
@@ -244,6 +414,31 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description OK, one page of backups. */
+        BackupListOk: {
+            headers: {
+                "x-jdcloud-request-id": components["headers"]["x-jdcloud-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DescribeBackupsResponse"];
+            };
+        };
+        /**
+         * @description Invalid list request: a missing `instanceId`, `pageNumber` or `pageSize`, a `pageSize` that is not a multiple
+         *     of 10 from 10 to 100, a `pageNumber` below -1, an unknown region or filter.
+         *     The `status` words follow the JD Cloud envelope of jdcloud-sdk-go `core/ErrorResponse.go`; JD publishes no error table for
+         *     this API, so the example codes and words are illustrative.
+         */
+        DescribeBackupsBadRequest: {
+            headers: {
+                "x-jdcloud-request-id": components["headers"]["x-jdcloud-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -273,6 +468,27 @@ export interface components {
          * @example 3600
          */
         urlExpirationSecond: string;
+        /**
+         * @description The RDS instance whose backups are listed, for example `mysql-wp4e9ztap2` (required by the document and every SDK).
+         * @example mysql-wp4e9ztap2
+         */
+        instanceId: string;
+        /**
+         * @description The page to return, counted from 1 (required by the document, jdcloud-sdk-go and jdcloud-sdk-nodejs). Documented
+         *     range `[-1, ∞)`, default 1: `-1` returns all data; a page number past the last page returns **the last page
+         *     again** (not an empty page), so a client stops when `pageNumber * pageSize >= totalCount`, never on an empty page.
+         *     The behaviour of `0` is not documented (unverified).
+         * @example 1
+         */
+        pageNumber: number;
+        /**
+         * @description The number of backups per page (required by the document and every SDK), default 10. The sources disagree on the
+         *     range: jdcloud-sdk-go and jdcloud-sdk-nodejs say `[10, 100]`, the English reference `[1, 100]` and "can only be a
+         *     multiple of 10", the Chinese reference lists `10, 20, 30, 50, 100`. This spec accepts the multiples of 10 from 10
+         *     to 100, which both the SDKs' and the English reference's rule allow; `100` satisfies every source.
+         * @example 100
+         */
+        pageSize: number;
     };
     requestBodies: never;
     headers: {
@@ -369,6 +585,115 @@ export interface operations {
         responses: {
             200: components["responses"]["BackupDownloadUrlOk"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    describeBackups: {
+        parameters: {
+            query: {
+                /**
+                 * @description The RDS instance whose backups are listed, for example `mysql-wp4e9ztap2` (required by the document and every SDK).
+                 * @example mysql-wp4e9ztap2
+                 */
+                instanceId: components["parameters"]["instanceId"];
+                /**
+                 * @description The page to return, counted from 1 (required by the document, jdcloud-sdk-go and jdcloud-sdk-nodejs). Documented
+                 *     range `[-1, ∞)`, default 1: `-1` returns all data; a page number past the last page returns **the last page
+                 *     again** (not an empty page), so a client stops when `pageNumber * pageSize >= totalCount`, never on an empty page.
+                 *     The behaviour of `0` is not documented (unverified).
+                 * @example 1
+                 */
+                pageNumber: components["parameters"]["pageNumber"];
+                /**
+                 * @description The number of backups per page (required by the document and every SDK), default 10. The sources disagree on the
+                 *     range: jdcloud-sdk-go and jdcloud-sdk-nodejs say `[10, 100]`, the English reference `[1, 100]` and "can only be a
+                 *     multiple of 10", the Chinese reference lists `10, 20, 30, 50, 100`. This spec accepts the multiples of 10 from 10
+                 *     to 100, which both the SDKs' and the English reference's rule allow; `100` satisfies every source.
+                 * @example 100
+                 */
+                pageSize: components["parameters"]["pageSize"];
+                /**
+                 * @description Only manual (`0`) or automated (`1`) backups. Documented as a test parameter for SQL Server only that may be
+                 *     replaced; prefer the `auto` filter in `filters`.
+                 * @example 1
+                 */
+                auto?: 0 | 1;
+                /**
+                 * @description Only `full` or `diff` (incremental) backups. Documented as a test parameter, SQL Server only.
+                 * @example full
+                 */
+                backupTypeFilter?: "full" | "diff";
+                /**
+                 * @description Only backups of this database. Documented as a test parameter, SQL Server only.
+                 * @example my_test_db
+                 */
+                dbNameFilter?: string;
+                /**
+                 * @description Only backups that started after this time. Documented as a test parameter, SQL Server only; the format is
+                 *     not documented (unverified, presumably like `backupStartTime`).
+                 * @example 2020-01-01 00:00:00
+                 */
+                backupTimeRangeStartFilter?: string;
+                /**
+                 * @description Only backups that started at or before this time. Documented as a test parameter, SQL Server only; the
+                 *     format is not documented (unverified).
+                 * @example 2020-01-31 23:59:59
+                 */
+                backupTimeRangeEndFilter?: string;
+                /**
+                 * @description Conditions, all of which must hold. Filter names: `instanceId` (operator `eq`), `instanceName` (`eq`,
+                 *     `like`), `backupId` (`eq`), `backupName` (`eq`, `like`), `auto` (`0`/`1`, `eq`), `backupMethod`
+                 *     (`physical`/`snapshot`, `eq`); `operator` defaults to `eq`.
+                 *
+                 *     **Wire form**: JD Cloud does not use an OpenAPI serialisation style; each condition is sent as
+                 *     `filters.<n>.name`, `filters.<n>.operator` and `filters.<n>.values.<m>`, with 1-based `n` and `m`, for example
+                 *     `filters.1.name=backupId&filters.1.operator=eq&filters.1.values.1=0313e588-44d0-4b20-b532-6eebb9d83352`.
+                 *     Clients build these keys themselves (the schema below describes the conditions, not the wire keys).
+                 * @example [
+                 *       {
+                 *         "name": "backupId",
+                 *         "operator": "eq",
+                 *         "values": [
+                 *           "0313e588-44d0-4b20-b532-6eebb9d83352"
+                 *         ]
+                 *       }
+                 *     ]
+                 */
+                filters?: {
+                    /**
+                     * @description The field to filter on.
+                     * @example backupId
+                     * @enum {string}
+                     */
+                    name: "instanceId" | "instanceName" | "backupId" | "backupName" | "auto" | "backupMethod";
+                    /**
+                     * @description The comparison; `eq` when left out.
+                     * @example eq
+                     * @enum {string}
+                     */
+                    operator?: "eq" | "like";
+                    /** @description The values; a backup matches if its field matches one of them. */
+                    values: string[];
+                }[];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The region code (JD Cloud "Regions and Availability Zone Comparison Table"; the same four regions in the JD Cloud
+                 *     Terraform provider). It also goes into the signature's credential scope.
+                 * @example cn-north-1
+                 */
+                regionId: components["parameters"]["regionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BackupListOk"];
+            400: components["responses"]["DescribeBackupsBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

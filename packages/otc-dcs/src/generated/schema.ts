@@ -48,6 +48,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/{project_id}/instances/{instance_id}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
+                 *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The DCS instance id (from the instance list, `GET /v2/{project_id}/instances`).
+                 * @example 42489641-23c4-4855-bc89-befc85e2b7f7
+                 */
+                instance_id: components["parameters"]["instance_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the backup records of a DCS instance
+         * @description Returns one page of the backup records of a DCS instance (ListBackupRecords in the Huawei SDKs; gophertelekomcloud only implements the v1.0 list), or **204 with
+         *     no body** when the instance has no backup records at all. Page through with `offset` (an item offset) and
+         *     `limit` until the records collected reach `total_num`, a page comes back empty, or the answer is 204. The
+         *     backup ids feed `listBackupFileLinks`.
+         *
+         *     There are no server-side filters for id, type or status. Times in the records are ISO 8601 UTC with
+         *     milliseconds in the documents' examples (a Terraform document says `yyyy-mm-dd hh:mm:ss` UTC; both are
+         *     accepted), the query's `begin_time`/`end_time` are `yyyyMMddHHmmss` UTC, sizes are in bytes. No order is
+         *     documented. Only `succeed` backups are finished and still valid (automated backups expire after at most 7 days).
+         *
+         *     Sources: opentelekomcloud-docs/distributed-cache-service `api-ref/source/apis_v2_recommended/
+         *     backup_and_restoration/listing_dcs_instance_backup_records.rst` ("Listing DCS Instance Backup Records", the 204
+         *     in its status-code table) and the legacy v1 page `outdated_apis_v1/backup_and_restoration_apis/
+         *     querying_dcs_instance_backup_records.rst` (its example is the `legacyForms` example); huaweicloud-sdk-go-v3
+         *     `services/dcs/v2/dcs_meta.go` (the operation and field names).
+         */
+        get: operations["listBackupRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -159,6 +205,117 @@ export interface components {
              */
             encoded_authorization_message?: string;
         };
+        /**
+         * @description A time in a DCS backup record. The documents' examples (Open Telekom Cloud v2 and v1, Huawei) show ISO 8601 in UTC
+         *     with milliseconds, `2019-05-10T08:31:16.166Z`; the Huawei Terraform provider's data-source document says
+         *     `yyyy-mm-dd hh:mm:ss` in UTC instead. The sources disagree, so both forms are accepted (not `format: date-time`);
+         *     clients parse both as UTC.
+         * @example 2019-05-10T08:31:16.166Z
+         */
+        DcsBackupTime: string;
+        /**
+         * @description One backup record of a DCS instance (BackupRecordResponse in huaweicloud-sdk-go-v3 `services/dcs/v2/model/
+         *     model_backup_record_response.go`, where every field is optional; OTC document "Listing DCS Instance Backup
+         *     Records"). An open object: `backup_format` and `execution_at` were added later, and more may come. Only
+         *     `backup_id` and `status` are required here. Numbers and booleans arrive as strings (`progress`,
+         *     `is_support_restore`), and `period` and `error_code`, documented as strings, arrive as `{}` (v2 example) or `null`
+         *     (v1 example).
+         */
+        DcsBackupRecord: {
+            /**
+             * @description The backup id (a UUID; what the download-links operation takes as `backup_id`).
+             * @example 4631832a-14c6-45b0-a0b3-3abd8f591ad1
+             */
+            backup_id: string;
+            /**
+             * @description The backup execution time window. Documented as a string, but the examples show `{ }` (v2) and `null` (v1).
+             * @example {}
+             */
+            period?: string | Record<string, never> | null;
+            /**
+             * @description The backup name, for example `backup_20190510163116`: the embedded time is UTC+8 local time (16:31:16) while
+             *     `created_at` is 08:31:16Z.
+             * @example backup_20190510163116
+             */
+            backup_name?: string;
+            /**
+             * @description The id of the DCS instance.
+             * @example 5560df16-cebf-4473-95c4-d1b573c16e79
+             */
+            instance_id?: string;
+            /**
+             * Format: int64
+             * @description The size of the backup file in **bytes**.
+             * @example 880232
+             */
+            size?: number;
+            /**
+             * @description How the backup was started: `manual` or `auto` (scheduled). Other values are accepted.
+             * @example manual
+             */
+            backup_type?: ("manual" | "auto") | string;
+            /** @description When the backup task was created (ISO 8601 UTC in the examples; see the time format note). */
+            created_at?: components["schemas"]["DcsBackupTime"];
+            /** @description When the backup was completed. */
+            updated_at?: components["schemas"]["DcsBackupTime"];
+            /**
+             * @description The backup progress in percent, **as a string**, for example `"100.00"`.
+             * @example 100.00
+             */
+            progress?: string;
+            /**
+             * @description Why a backup failed: `dcs.08.0001` (starting the backup tool failed), `dcs.08.0002` (timed out),
+             *     `dcs.08.0003` (deleting the bucket failed), `dcs.08.0004` (getting AK/SK failed), `dcs.08.0005` (creating the
+             *     bucket failed), `dcs.08.0006` (querying the backup data size failed), `dcs.08.0007` (synchronisation failed
+             *     during restoration), `dcs.08.0008` (a scheduled backup did not run because the instance was busy). Documented
+             *     as a string; the examples show `{ }` and `null` when there is no error.
+             * @example {}
+             */
+            error_code?: string | Record<string, never> | null;
+            /**
+             * @description The backup description.
+             * @example 001
+             */
+            remark?: string;
+            /**
+             * @description The backup status: `waiting` (waiting to begin), `backuping` (in progress), `succeed` (succeeded), `failed`,
+             *     `expired` (the backup file expired), `deleted` (deleted manually). Other values are accepted. Only `succeed`
+             *     is a finished, still valid backup.
+             * @example succeed
+             */
+            status: ("waiting" | "backuping" | "succeed" | "failed" | "expired" | "deleted") | string;
+            /**
+             * @description Whether the backup can be used for a restoration, **as a string**, `"TRUE"` or `"FALSE"`.
+             * @example TRUE
+             */
+            is_support_restore?: ("TRUE" | "FALSE") | string;
+            /**
+             * @description When the backup started executing (v1: "Time at which the backup starts"). Added later; the v2 document's
+             *     example puts it a day after `created_at`, a copy error fixed in this spec's example.
+             */
+            execution_at?: components["schemas"]["DcsBackupTime"];
+            /**
+             * @description The format of the backup file: `rdb` or `aof` (Huawei Go SDK enum `BackupRecordResponseBackupFormat`); the v1
+             *     example writes `AOF` in upper case. Every spelling is accepted; compare case-insensitively.
+             * @example aof
+             */
+            backup_format?: ("rdb" | "aof" | "RDB" | "AOF") | string;
+        };
+        /**
+         * @description One page of an instance's backup records (ListBackupRecordsResponse in the Huawei SDKs, both fields optional).
+         *     When an instance has no backup records at all the server answers 204 without a body instead.
+         */
+        DcsBackupRecordList: {
+            /**
+             * Format: int32
+             * @description "Number of returned records" in the documents; whether that is the page size or the total over all pages is
+             *     ambiguous (unverified). The Huawei Terraform provider treats it as the total.
+             * @example 1
+             */
+            total_num?: number;
+            /** @description The backup records of this page. No order is documented (unverified); clients sort. */
+            backup_record_response?: components["schemas"]["DcsBackupRecord"][];
+        };
     };
     responses: {
         /** @description Successfully obtained backup file URLs. */
@@ -232,6 +389,43 @@ export interface components {
                 "application/json": components["schemas"]["DcsErrorBody"];
             };
         };
+        /** @description One page of the instance's backup records. */
+        BackupRecordsOk: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DcsBackupRecordList"];
+            };
+        };
+        /**
+         * @description "No DCS instance backup record is found": the instance has no backup records (single-node instances never
+         *     have any). No body. Documented in the Open Telekom Cloud status-code table; the Huawei Terraform provider accepts
+         *     200 and 204 for this call.
+         */
+        NoBackupRecords: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description Invalid list request: a `limit` or `offset` out of range, a `begin_time`/`end_time` not in `yyyyMMddHHmmss`, a
+         *     malformed project or instance id. The documents do not say which code each case gets; the first example is the
+         *     generic one, which a mock returns for any invalid request. Codes from
+         *     opentelekomcloud-docs/distributed-cache-service `api-ref/source/appendix/error_codes.rst`.
+         */
+        ListBackupRecordsBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DcsErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -250,6 +444,25 @@ export interface components {
          * @example ddfe5f66-a965-43ff-aec7-f3b489dc071b
          */
         backup_id: string;
+        /**
+         * @description Only backups from this time on (optional), in **UTC**, formatted `yyyyMMddHHmmss` (for example `20170718235959`),
+         *     a third time format, unlike the ISO times of the response. The Open Telekom Cloud example request writes
+         *     `beginTime`, a copy error: the parameter table and the Huawei SDK use `begin_time`.
+         * @example 20190510000000
+         */
+        list_begin_time: string;
+        /**
+         * @description Only backups up to this time (optional), in UTC, formatted `yyyyMMddHHmmss` like `begin_time`.
+         * @example 20190511000000
+         */
+        list_end_time: string;
+        /**
+         * @description The index offset of the first record returned (an item offset, not a page number): with `offset=3` the list
+         *     starts at the fourth record. Defaults to 0 (Huawei, Kuala Lumpur region page; the other documents only say it is
+         *     the offset).
+         * @example 0
+         */
+        list_offset: number;
     };
     requestBodies: {
         /** @description How long the links stay valid. */
@@ -295,6 +508,63 @@ export interface operations {
         responses: {
             200: components["responses"]["BackupFileLinksOk"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listBackupRecords: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only backups from this time on (optional), in **UTC**, formatted `yyyyMMddHHmmss` (for example `20170718235959`),
+                 *     a third time format, unlike the ISO times of the response. The Open Telekom Cloud example request writes
+                 *     `beginTime`, a copy error: the parameter table and the Huawei SDK use `begin_time`.
+                 * @example 20190510000000
+                 */
+                begin_time?: components["parameters"]["list_begin_time"];
+                /**
+                 * @description Only backups up to this time (optional), in UTC, formatted `yyyyMMddHHmmss` like `begin_time`.
+                 * @example 20190511000000
+                 */
+                end_time?: components["parameters"]["list_end_time"];
+                /**
+                 * @description The number of records per page. The Open Telekom Cloud v2 document gives no range or default ("number of
+                 *     items displayed on each page"); the minimum 1 and the default 10 are those of the v1 document and of a
+                 *     Huawei regional page (which also allows up to 1000, unverified on Open Telekom Cloud, so no maximum here).
+                 * @example 10
+                 */
+                limit?: number;
+                /**
+                 * @description The index offset of the first record returned (an item offset, not a page number): with `offset=3` the list
+                 *     starts at the fourth record. Defaults to 0 (Huawei, Kuala Lumpur region page; the other documents only say it is
+                 *     the offset).
+                 * @example 0
+                 */
+                offset?: components["parameters"]["list_offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
+                 *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description The DCS instance id (from the instance list, `GET /v2/{project_id}/instances`).
+                 * @example 42489641-23c4-4855-bc89-befc85e2b7f7
+                 */
+                instance_id: components["parameters"]["instance_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BackupRecordsOk"];
+            204: components["responses"]["NoBackupRecords"];
+            400: components["responses"]["ListBackupRecordsBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -37,6 +37,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v3/{project_id}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
+                 *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the backups of a DB instance
+         * @description Returns one page of the backups of a DB instance (in no documented order) with the total number of matching
+         *     backups. Page through with `offset` (an item offset) and `limit` (1..100, default 100) until
+         *     `offset` reaches `total_count` or a page comes back empty. The backup ids feed `showBackupDownloadLink`.
+         *
+         *     Constraints (OTC): lists full backups of MySQL, PostgreSQL and Microsoft SQL Server DB instances and
+         *     incremental backups of MySQL and PostgreSQL. Times are `yyyy-mm-ddThh:mm:ss±hhmm` (offset without a colon),
+         *     sizes are in kilobytes. Only `COMPLETED` backups are finished and present; for "the latest full backup" use
+         *     `type` `auto` or `manual`.
+         *
+         *     The same path on the DDS endpoint lists DDS backups: always call the RDS host (`rds.{region}...`).
+         *
+         *     Source: opentelekomcloud-docs/relational-database-service `api-ref/source/api_v3_recommended/
+         *     backup_and_restoration/obtaining_details_about_backups.rst` ("Obtaining Details About Backups",
+         *     `rds_09_0005`). The document's examples carry errors that are fixed in this spec's examples (malformed
+         *     PostgreSQL times, the key `"id "`, a trailing space in an `instance_id`).
+         */
+        get: operations["listBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -132,6 +173,119 @@ export interface components {
              */
             encoded_authorization_message?: string;
         };
+        /**
+         * @description A backup time as the RDS v3 list sends it: `yyyy-mm-ddThh:mm:ssZ` where `Z` is the time zone offset written
+         *     without a colon, for example `2018-08-06T12:41:14+0800`. This is deliberately **not** `format: date-time`: RFC 3339
+         *     requires `+08:00`. The OTC document's PostgreSQL example even prints `2018 - 08 - 06 T12: 41: 14 + 0800`, which is
+         *     no parseable time at all; clients parse the documented form (and RFC 3339 offsets) and report anything else as
+         *     unknown instead of failing the call.
+         * @example 2018-08-06T12:41:14+0800
+         */
+        RdsBackupTime: string;
+        /**
+         * @description One backup in the RDS v3 backup list (BackupForList in huaweicloud-sdk-go-v3
+         *     `services/rds/v3/model/model_backup_for_list.go`; OTC document "Obtaining Details About Backups"). An open
+         *     object: fields added later by the vendor are allowed. Only `id` and `status` are required here: the Go SDK model
+         *     marks most fields mandatory, but the vendors' markers are inconsistent across the list APIs, so clients tolerate
+         *     a missing field. `description` is in neither the OTC document nor the Go SDK model, but gophertelekomcloud
+         *     (`openstack/rds/v3/backups/results.go`) and the Huawei Terraform provider read it (undocumented).
+         */
+        RdsBackupForList: {
+            /**
+             * @description The backup id (what the download-link operation takes as `backup_id`).
+             * @example 43e4feaab48f11e89039fa163ebaa7e4br01
+             */
+            id: string;
+            /**
+             * @description The id of the DB instance the backup belongs to.
+             * @example a48e43ff268f4c0e879652d65e63d0fbin01
+             */
+            instance_id?: string;
+            /**
+             * @description The backup name.
+             * @example xxxx.xxx
+             */
+            name?: string;
+            /**
+             * @description The backup description (undocumented field; read by gophertelekomcloud and the Huawei Terraform provider).
+             * @example daily backup
+             */
+            description?: string;
+            /**
+             * @description When the backup started (`yyyy-mm-ddThh:mm:ss±hhmm`). Huawei: for a MySQL incremental backup, the commit time
+             *     of the last transaction of the previous incremental round.
+             */
+            begin_time?: components["schemas"]["RdsBackupTime"];
+            /**
+             * @description When the backup ended (`yyyy-mm-ddThh:mm:ss±hhmm`). Huawei: for a MySQL incremental backup, the commit time of
+             *     the last transaction in the file.
+             */
+            end_time?: components["schemas"]["RdsBackupTime"];
+            /**
+             * @description The backup status. Documented values: `BUILDING` (backup in progress), `COMPLETED` (backup completed), `FAILED`
+             *     (backup failed), `DELETING` (backup being deleted). gophertelekomcloud notes that a deleted backup stays
+             *     `DELETING` or disappears from the list. Other values are accepted so that a value added later does not fail
+             *     validation; only `COMPLETED` is a finished, present backup.
+             * @example COMPLETED
+             */
+            status: ("BUILDING" | "COMPLETED" | "FAILED" | "DELETING") | string;
+            /**
+             * @description The backup type. Documented values (OTC document and the Go SDK enum `BackupForListType`): `auto` (automated
+             *     full backup), `manual` (manual full backup), `fragment` (differential full backup), `incremental` (automated
+             *     incremental backup). Other values are accepted.
+             * @example auto
+             */
+            type?: ("auto" | "manual" | "fragment" | "incremental") | string;
+            /**
+             * Format: int64
+             * @description The backup size in **kilobytes** (KB; OTC writes "kB"). Whether KB means 1000 or 1024 bytes is not documented
+             *     (unverified; clients assume 1024). python-otcextensions calls it "GB", contradicting both vendors' documents.
+             * @example 2803
+             */
+            size?: number;
+            /**
+             * @description The database engine of the backup.
+             * @example {
+             *       "type": "MySQL",
+             *       "version": "8.0"
+             *     }
+             */
+            datastore?: {
+                /**
+                 * @description The DB engine: `MySQL`, `PostgreSQL`, `SQLServer` (OTC: "case-insensitive"); the Huawei Go SDK enum
+                 *     `BackupDatastoreType` adds `MariaDB`. Other values are accepted.
+                 * @example MySQL
+                 */
+                type?: ("MySQL" | "PostgreSQL" | "SQLServer" | "MariaDB") | string;
+                /**
+                 * @description The engine version, for example `8.0`, `13` or `2017_SE`.
+                 * @example 8.0
+                 */
+                version?: string;
+            };
+            /** @description Microsoft SQL Server only, a partial backup's self-built databases. */
+            databases?: {
+                /**
+                 * @description The database name.
+                 * @example user01
+                 */
+                name?: string;
+            }[];
+        };
+        /**
+         * @description One page of an instance's backups and the total number of backups that match (ListBackupsResponse in the Huawei
+         *     SDKs, which marks both fields optional; a client treats a missing `backups` as an empty page).
+         */
+        RdsBackupList: {
+            /** @description The backups of this page. No order is documented (unverified); clients sort. */
+            backups?: components["schemas"]["RdsBackupForList"][];
+            /**
+             * Format: int32
+             * @description The total number of backups that match the query, over all pages.
+             * @example 1
+             */
+            total_count?: number;
+        };
     };
     responses: {
         /** @description The backup files and their download links. */
@@ -206,6 +360,31 @@ export interface components {
                 "application/json": components["schemas"]["HuaweiErrorBody"];
             };
         };
+        /** @description One page of the instance's backups. */
+        BackupListOk: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RdsBackupList"];
+            };
+        };
+        /**
+         * @description Invalid list request: a missing `instance_id`, a `limit` outside 1..100, a negative `offset`, a malformed or
+         *     unpaired `begin_time`/`end_time`, an unknown `backup_type`. The document does not say which code each case gets;
+         *     `DBS.200001` is the documented generic parameter error (the first example, which a mock returns for any invalid
+         *     request). Codes from opentelekomcloud-docs/relational-database-service `api-ref/source/appendix/error_codes.rst`.
+         */
+        ListBackupsBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HuaweiErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -219,6 +398,57 @@ export interface components {
          * @example c0c9f155c7b7423a9d30f0175998b63bbr01
          */
         backup_id: string;
+        /**
+         * @description The DB instance whose backups are listed (from the instance list, `GET /v3/{project_id}/instances`). Mandatory
+         *     (OTC document "Mandatory: Yes"; huaweicloud-sdk-go-v3 `ListBackupsRequest.InstanceId` is a plain, non-optional
+         *     field). The OTC example request puts a backup-style id ending in `br01` here, a copy error of the document.
+         * @example 43e4feaab48f11e89039fa163ebaa7e4in01
+         */
+        list_instance_id: string;
+        /**
+         * @description Only the backup with this id (optional filter).
+         * @example c0c9f155c7b7423a9d30f0175998b63bbr01
+         */
+        list_backup_id: string;
+        /**
+         * @description Only backups of this type (optional). The same four lower-case values in the OTC document and in the
+         *     huaweicloud-sdk-go-v3 enum `ListBackupsRequestBackupType`:
+         *     - `auto`: automated full backup
+         *     - `manual`: manual full backup
+         *     - `fragment`: differential full backup
+         *     - `incremental`: automated incremental backup (Huawei: the binlog backup of RDS for MySQL)
+         *
+         *     Whether a call without `backup_type` also returns incremental (binlog) backups is not documented (unverified).
+         * @example auto
+         */
+        list_backup_type: "auto" | "manual" | "fragment" | "incremental";
+        /**
+         * @description The index offset of the first backup returned (an item offset, not a page number): with `offset=N` the list
+         *     starts at the (N+1)-th backup. Defaults to 0. OTC: "must be a positive number"; Huawei: "cannot be negative"
+         *     (0 is the documented default, so 0 is allowed).
+         * @example 0
+         */
+        list_offset: number;
+        /**
+         * @description The number of backups per page, 1 to 100; defaults to 100 (OTC document and Huawei API reference).
+         * @example 10
+         */
+        list_limit: number;
+        /**
+         * @description Only backups from this time on (optional). Format `yyyy-mm-ddThh:mm:ssZ` where `Z` stands for the time zone
+         *     offset written without a colon, for example `2018-08-06T10:41:14+0800` (Beijing) or `+0000` (UTC). If
+         *     `begin_time` is given, `end_time` is mandatory too. Send the `+` percent-encoded (`%2B0800`): the documents'
+         *     example request shows it raw, which form-decoding servers read as a space. Which backup time (start or end) the
+         *     window applies to is not documented (unverified).
+         * @example 2018-08-06T10:41:14+0800
+         */
+        list_begin_time: string;
+        /**
+         * @description Only backups up to this time (optional). Same format as `begin_time` (`yyyy-mm-ddThh:mm:ss±hhmm`), and later
+         *     than it. If `end_time` is given, `begin_time` is mandatory too.
+         * @example 2018-08-16T10:41:14+0800
+         */
+        list_end_time: string;
     };
     requestBodies: never;
     headers: {
@@ -253,6 +483,82 @@ export interface operations {
         responses: {
             200: components["responses"]["BackupDownloadLinksOk"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listBackups: {
+        parameters: {
+            query: {
+                /**
+                 * @description The DB instance whose backups are listed (from the instance list, `GET /v3/{project_id}/instances`). Mandatory
+                 *     (OTC document "Mandatory: Yes"; huaweicloud-sdk-go-v3 `ListBackupsRequest.InstanceId` is a plain, non-optional
+                 *     field). The OTC example request puts a backup-style id ending in `br01` here, a copy error of the document.
+                 * @example 43e4feaab48f11e89039fa163ebaa7e4in01
+                 */
+                instance_id: components["parameters"]["list_instance_id"];
+                /**
+                 * @description Only the backup with this id (optional filter).
+                 * @example c0c9f155c7b7423a9d30f0175998b63bbr01
+                 */
+                backup_id?: components["parameters"]["list_backup_id"];
+                /**
+                 * @description Only backups of this type (optional). The same four lower-case values in the OTC document and in the
+                 *     huaweicloud-sdk-go-v3 enum `ListBackupsRequestBackupType`:
+                 *     - `auto`: automated full backup
+                 *     - `manual`: manual full backup
+                 *     - `fragment`: differential full backup
+                 *     - `incremental`: automated incremental backup (Huawei: the binlog backup of RDS for MySQL)
+                 *
+                 *     Whether a call without `backup_type` also returns incremental (binlog) backups is not documented (unverified).
+                 * @example auto
+                 */
+                backup_type?: components["parameters"]["list_backup_type"];
+                /**
+                 * @description The index offset of the first backup returned (an item offset, not a page number): with `offset=N` the list
+                 *     starts at the (N+1)-th backup. Defaults to 0. OTC: "must be a positive number"; Huawei: "cannot be negative"
+                 *     (0 is the documented default, so 0 is allowed).
+                 * @example 0
+                 */
+                offset?: components["parameters"]["list_offset"];
+                /**
+                 * @description The number of backups per page, 1 to 100; defaults to 100 (OTC document and Huawei API reference).
+                 * @example 10
+                 */
+                limit?: components["parameters"]["list_limit"];
+                /**
+                 * @description Only backups from this time on (optional). Format `yyyy-mm-ddThh:mm:ssZ` where `Z` stands for the time zone
+                 *     offset written without a colon, for example `2018-08-06T10:41:14+0800` (Beijing) or `+0000` (UTC). If
+                 *     `begin_time` is given, `end_time` is mandatory too. Send the `+` percent-encoded (`%2B0800`): the documents'
+                 *     example request shows it raw, which form-decoding servers read as a space. Which backup time (start or end) the
+                 *     window applies to is not documented (unverified).
+                 * @example 2018-08-06T10:41:14+0800
+                 */
+                begin_time?: components["parameters"]["list_begin_time"];
+                /**
+                 * @description Only backups up to this time (optional). Same format as `begin_time` (`yyyy-mm-ddThh:mm:ss±hhmm`), and later
+                 *     than it. If `end_time` is given, `begin_time` is mandatory too.
+                 * @example 2018-08-16T10:41:14+0800
+                 */
+                end_time?: components["parameters"]["list_end_time"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The project id of the tenant in the region (see "Obtaining a Project ID" in the provider's API reference).
+                 *     It must be the project the token is scoped to, or the project of the AK/SK credentials.
+                 * @example 97b026aa9cc4417888c14c84a1ad9860
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BackupListOk"];
+            400: components["responses"]["ListBackupsBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

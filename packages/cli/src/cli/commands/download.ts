@@ -1,5 +1,7 @@
 import path from "node:path";
 import { downloadBackup, type DownloadBackupResult } from "../../download/download-backup.js";
+import { DownloadAbortedError, DownloadError } from "../../download/errors.js";
+import { downloadToStream } from "../../download/to-stream.js";
 import { getBackupLinks } from "../../links/get-backup-links.js";
 import { formatBytes } from "../../progress/format.js";
 import { JsonReporter } from "../../progress/json.js";
@@ -15,6 +17,7 @@ import { toLinkOptions } from "./links.js";
 export interface DownloadArgs extends LinkArgs {
   out: string;
   concurrency: number;
+  connections: number;
   quiet: boolean;
   fsync: boolean;
 }
@@ -24,7 +27,9 @@ function chooseReporter(args: DownloadArgs, context: CliContext): Reporter {
   const toStderr = (line: string): void => {
     context.stderr.write(`${line}\n`);
   };
-  if (args.json) return new JsonReporter((line) => context.stdout.write(`${line}\n`), 1_000, context.now);
+  // With --out - stdout carries the file's bytes: JSON events go to stderr.
+  const jsonOut = args.out === "-" ? context.stderr : context.stdout;
+  if (args.json) return new JsonReporter((line) => jsonOut.write(`${line}\n`), 1_000, context.now);
   if (args.quiet) {
     const lines = new PlainReporter(toStderr);
     return { onEvent: (event) => event.type === "error" && lines.onEvent(event), close: () => undefined };
@@ -36,7 +41,7 @@ function chooseReporter(args: DownloadArgs, context: CliContext): Reporter {
 /** `backup-links download <api> ...` */
 export async function runDownload(args: DownloadArgs, context: CliContext): Promise<number> {
   const options = toLinkOptions(args, context);
-  const outDir = path.resolve(args.out);
+  const outDir = args.out === "-" ? "-" : path.resolve(args.out);
   const links = await getBackupLinks(options);
   const human = !args.json && !args.quiet;
   if (human) for (const note of links.notes) context.stderr.write(`Note: ${note}\n`);
@@ -46,6 +51,7 @@ export async function runDownload(args: DownloadArgs, context: CliContext): Prom
     return EXIT.DOWNLOAD;
   }
 
+  if (args.out === "-") return runToStdout(args, context, links, options);
   const reporter = chooseReporter(args, context);
   let result: DownloadBackupResult;
   try {
@@ -55,6 +61,9 @@ export async function runDownload(args: DownloadArgs, context: CliContext): Prom
       getLinks: () => getBackupLinks(options),
       outDir,
       concurrency: args.concurrency,
+      connections: args.connections,
+      proxy: args.proxy,
+      env: context.env,
       fsync: args.fsync,
       signal: context.signal,
       onEvent: (event) => reporter.onEvent(event),
@@ -73,6 +82,55 @@ export async function runDownload(args: DownloadArgs, context: CliContext): Prom
     return context.signal?.reason === "SIGTERM" ? EXIT.SIGTERM : EXIT.SIGINT;
   }
   return result.ok ? EXIT.OK : EXIT.DOWNLOAD;
+}
+
+/**
+ * `--out -`: the one file of the backup to stdout, in order (progress and --json events on stderr). A backup of
+ * several files is refused before any byte is fetched: their bytes would run together.
+ */
+async function runToStdout(
+  args: DownloadArgs,
+  context: CliContext,
+  links: Awaited<ReturnType<typeof getBackupLinks>>,
+  options: ReturnType<typeof toLinkOptions>,
+): Promise<number> {
+  if (links.files.length !== 1) {
+    const names = links.files.map((file) => printable(file.name)).join(", ");
+    context.stderr.write(
+      `backup-links: --out -: this backup has ${links.files.length} files (${names}); stdout takes exactly one: use --out DIR\n`,
+    );
+    return EXIT.USAGE;
+  }
+  const reporter = chooseReporter(args, context);
+  const link = links.files[0]!;
+  try {
+    await downloadToStream({
+      link,
+      output: context.stdout as unknown as Parameters<typeof downloadToStream>[0]["output"],
+      refreshLink: async () => {
+        const fresh = await getBackupLinks(options);
+        const match = fresh.files.find((candidate) => candidate.name === link.name);
+        if (match === undefined) throw new DownloadError("LINK_MISSING", `${link.name}: the fresh link list no longer contains this file`, { file: link.name });
+        return match;
+      },
+      connections: args.connections,
+      proxy: args.proxy,
+      env: context.env,
+      signal: context.signal,
+      onEvent: (event) => reporter.onEvent(event),
+      now: context.now,
+    });
+    return EXIT.OK;
+  } catch (error) {
+    if (error instanceof DownloadAbortedError || context.signal?.aborted) {
+      return context.signal?.reason === "SIGTERM" ? EXIT.SIGTERM : EXIT.SIGINT;
+    }
+    const code = error instanceof DownloadError ? error.code : (error as Error).name;
+    reporter.onEvent({ type: "error", file: link.name, code, message: (error as Error).message });
+    return EXIT.DOWNLOAD;
+  } finally {
+    reporter.close();
+  }
 }
 
 function counts(result: DownloadBackupResult) {

@@ -1,4 +1,5 @@
 import { getBackupLinks } from "../../links/get-backup-links.js";
+import { apiFetch } from "../../links/node-fetch.js";
 import type { BackupLinks, GetBackupLinksOptions } from "../../links/types.js";
 import { formatBytes, formatTimeLeft } from "../../progress/format.js";
 import { printable } from "../../progress/printable.js";
@@ -18,7 +19,8 @@ export function toLinkOptions(args: LinkArgs, context: CliContext): GetBackupLin
     instanceId: args.instanceId,
     expiration: args.expiration,
     fileName: args.fileName,
-    fetch: context.fetch,
+    // Through --proxy or HTTPS_PROXY/HTTP_PROXY when one applies (the downloads use the same settings).
+    fetch: context.fetch ?? apiFetch({ proxy: args.proxy, env: context.env }),
     signal: context.signal,
     env: context.env,
   };

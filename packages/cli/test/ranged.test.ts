@@ -1,0 +1,312 @@
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { downloadFile, type DownloadFileOptions } from "../src/download/download-file.js";
+import { DownloadAbortedError, DownloadError } from "../src/download/errors.js";
+import type { DownloadEvent } from "../src/download/events.js";
+import { FileServer } from "./helpers/file-server.js";
+import { listDir, sha256File, tempDir } from "./helpers/tmp.js";
+
+const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
+const PART = 256 * 1024;
+/** 5 parts of 256 KiB, the last one short. */
+const SIZE = 4 * PART + 12_345;
+
+let server: FileServer;
+let out: string;
+
+beforeEach(async () => {
+  server = await new FileServer().start();
+  out = await tempDir();
+});
+afterEach(async () => {
+  await server.stop();
+  await fs.rm(out, { recursive: true, force: true });
+});
+
+/** A ranged download of `key` in 256 KiB parts over 3 connections (the threshold is lowered to 0). */
+function run(key: string, overrides: Partial<DownloadFileOptions> = {}) {
+  const events: DownloadEvent[] = [];
+  const promise = downloadFile({
+    link: { name: key, url: server.link(key) },
+    outDir: out,
+    retry: FAST_RETRY,
+    connections: 3,
+    multiConnectionThresholdBytes: 0,
+    partBytes: PART,
+    onEvent: (event) => events.push(event),
+    ...overrides,
+  });
+  return { events, promise };
+}
+
+const partRange = (index: number): string => `bytes=${index * PART}-${Math.min(SIZE, (index + 1) * PART) - 1}`;
+const partRanges = [0, 1, 2, 3, 4].map(partRange);
+
+describe("ranged downloads", () => {
+  it("probes with bytes=0-0, fetches every part once with If-Match, and verifies the MD5 ETag", async () => {
+    const file = server.addFile("parts.qp", SIZE);
+    const { promise, events } = run("parts.qp");
+    const result = await promise;
+    expect(result).toMatchObject({ bytes: SIZE, status: "downloaded", sha256: file.sha256, md5Verified: true, connections: 3 });
+    expect(await sha256File(path.join(out, "parts.qp"))).toBe(file.sha256);
+    expect(await listDir(out)).toEqual(["parts.qp", "parts.qp.sha256"]);
+    const requests = server.requestsFor("parts.qp");
+    expect(requests[0]).toMatchObject({ range: "bytes=0-0", status: 206, ifMatch: undefined });
+    expect(requests.slice(1).map((r) => r.range).sort()).toEqual([...partRanges].sort());
+    for (const request of requests.slice(1)) expect(request).toMatchObject({ ifMatch: file.etag, status: 206 });
+    expect(events[0]).toEqual({ type: "start", file: "parts.qp", path: path.join(out, "parts.qp"), totalBytes: SIZE, resumeFrom: 0, connections: 3, parts: 5, partsDone: 0 });
+    expect(events.at(-1)).toMatchObject({ type: "done", sha256: file.sha256, md5Verified: true, verification: "MD5 matches the ETag" });
+    expect(events.filter((e) => e.type === "progress").at(-1)).toMatchObject({ bytes: SIZE, totalBytes: SIZE, partsDone: 5, parts: 5 });
+  });
+
+  it("retries only the rest of a part whose connection dropped", async () => {
+    const file = server.addFile("fault.qp", SIZE);
+    file.faults.push({ kind: "drop", afterBytes: 100_000, onRange: partRange(2) });
+    const { promise, events } = run("fault.qp");
+    await promise;
+    expect(await sha256File(path.join(out, "fault.qp"))).toBe(file.sha256);
+    const partTwo = server.requestsFor("fault.qp").filter((r) => r.range?.endsWith(`-${3 * PART - 1}`));
+    expect(partTwo).toHaveLength(2);
+    expect(partTwo[0]).toMatchObject({ range: partRange(2), status: 206 });
+    // The retry starts where the written bytes end (at most the 100 000 sent), not at the part's start.
+    const retryStart = Number(/^bytes=(\d+)-/.exec(partTwo[1]!.range!)![1]);
+    expect(retryStart).toBeGreaterThan(2 * PART);
+    expect(retryStart).toBeLessThanOrEqual(2 * PART + 100_000);
+    expect(partTwo[1]).toMatchObject({ ifMatch: file.etag, status: 206 });
+    expect(events.filter((e) => e.type === "retry")).toEqual([expect.objectContaining({ type: "retry", part: 3, attempt: 2 })]);
+  });
+
+  it("falls back to one stream when the probe is answered with 200", async () => {
+    const file = server.addFile("norange.qp", SIZE);
+    file.faults.push({ kind: "ignore-range", onRange: "bytes=0-0" });
+    const result = await run("norange.qp").promise;
+    expect(result).toMatchObject({ connections: 1, sha256: file.sha256 });
+    expect(server.requestsFor("norange.qp").map((r) => [r.range, r.status])).toEqual([
+      ["bytes=0-0", 200],
+      [undefined, 200],
+    ]);
+  });
+
+  it("starts over when a part is answered with 200 (the object or the server changed)", async () => {
+    const file = server.addFile("whole.qp", SIZE);
+    file.faults.push({ kind: "ignore-range", onRange: partRange(3) });
+    const { promise, events } = run("whole.qp", { connections: 2 });
+    await promise;
+    expect(await sha256File(path.join(out, "whole.qp"))).toBe(file.sha256);
+    expect(events.filter((e) => e.type === "restart")).toEqual([
+      {
+        type: "restart",
+        file: "whole.qp",
+        reason: "the object changed on the server (the server answered a range request with the whole object (HTTP 200)); what was downloaded of the old version is discarded",
+      },
+    ]);
+    // Round one ended at the 200; round two probed again and fetched all five parts.
+    const ranges = server.requestsFor("whole.qp").map((r) => r.range);
+    const second = ranges.lastIndexOf("bytes=0-0");
+    expect(ranges.filter((r) => r === "bytes=0-0")).toHaveLength(2);
+    expect(ranges.slice(second + 1).sort()).toEqual([...partRanges].sort());
+  });
+
+  it("retries a part answered with a wrong Content-Range, and gives up with BAD_RANGE when it persists", async () => {
+    const file = server.addFile("shift.qp", SIZE);
+    file.faults.push({ kind: "wrong-range-start", onRange: partRange(1) });
+    const first = run("shift.qp");
+    await first.promise;
+    expect(await sha256File(path.join(out, "shift.qp"))).toBe(file.sha256);
+    expect(first.events.find((e) => e.type === "retry")).toMatchObject({
+      part: 2,
+      reason: `part 2: asked for bytes ${PART}-${2 * PART - 1}, got Content-Range "bytes ${PART - 10}-${2 * PART - 1}/${SIZE}"`,
+    });
+
+    const bad = server.addFile("bad.qp", SIZE);
+    bad.faults.push(...Array.from({ length: 4 }, () => ({ kind: "wrong-range-start" as const, onRange: partRange(1) })));
+    const error = await run("bad.qp").promise.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect(error).toMatchObject({
+      code: "BAD_RANGE",
+      message: `bad.qp: the server does not answer ranges correctly: asked for bytes ${PART}-${2 * PART - 1}, got Content-Range "bytes ${PART - 10}-${2 * PART - 1}/${SIZE}"`,
+    });
+    expect(await listDir(out)).not.toContain("bad.qp");
+  });
+
+  it("discards the parts of the old version when the object changes mid-download (If-Match → 412)", async () => {
+    const file = server.addFile("moving.qp", SIZE);
+    const next = randomBytes(SIZE);
+    let replaced = false;
+    const { promise, events } = run("moving.qp", {
+      connections: 2,
+      onEvent: (event) => {
+        events.push(event);
+        if (!replaced && event.type === "progress" && event.bytes >= 2 * PART) {
+          replaced = true;
+          server.replace("moving.qp", next);
+        }
+      },
+      progressIntervalMs: 1,
+    });
+    await promise;
+    expect(await sha256File(path.join(out, "moving.qp"))).toBe(file.sha256);
+    expect(server.requestsFor("moving.qp").some((r) => r.status === 412)).toBe(true);
+    expect(events.find((e) => e.type === "restart")).toMatchObject({
+      reason: "the object changed on the server (it no longer matches its ETag or date (HTTP 412)); what was downloaded of the old version is discarded",
+    });
+  });
+
+  it("resumes only the missing parts after an abort, and restarts when the object changed in between", async () => {
+    const file = server.addFile("resume.qp", SIZE, { throttle: 400_000 });
+    const controller = new AbortController();
+    const first = run("resume.qp", {
+      connections: 2,
+      signal: controller.signal,
+      progressIntervalMs: 10,
+      onEvent: (event) => {
+        if (event.type === "progress" && (event.partsDone ?? 0) >= 2) controller.abort();
+      },
+    });
+    await expect(first.promise).rejects.toBeInstanceOf(DownloadAbortedError);
+    expect(await listDir(out)).toEqual(["resume.qp.part", "resume.qp.part.json"]);
+    const state = JSON.parse(await fs.readFile(path.join(out, "resume.qp.part.json"), "utf8"));
+    expect(state).toMatchObject({ version: 2, name: "resume.qp", source: `${server.baseUrl}/objects/resume.qp`, totalBytes: SIZE, etag: file.etag, partBytes: PART });
+    expect(JSON.stringify(state)).not.toContain("SECRETSIG");
+    const bits = Buffer.from(state.done, "base64")[0]!;
+    const done = [0, 1, 2, 3, 4].filter((i) => (bits & (1 << i)) !== 0);
+    expect(done.length).toBeGreaterThanOrEqual(2);
+
+    file.throttle = undefined;
+    const before = server.requestsFor("resume.qp").length;
+    const second = run("resume.qp");
+    const result = await second.promise;
+    expect(await sha256File(path.join(out, "resume.qp"))).toBe(file.sha256);
+    const later = server.requestsFor("resume.qp").slice(before);
+    expect(later[0]!.range).toBe("bytes=0-0");
+    // Only the parts that were not on disk, each from its start.
+    expect(later.slice(1).map((r) => r.range).sort()).toEqual(partRanges.filter((_, i) => !done.includes(i)).sort());
+    expect(result.resumedFrom).toBe(done.length * PART - (done.includes(4) ? PART - 12_345 : 0));
+    expect(second.events[0]).toMatchObject({ type: "start", resumeFrom: result.resumedFrom, partsDone: done.length, parts: 5 });
+  });
+
+  it("starts over when the object changed between runs (new ETag)", async () => {
+    server.addFile("changed.qp", SIZE, { throttle: 400_000 });
+    const controller = new AbortController();
+    const first = run("changed.qp", {
+      signal: controller.signal,
+      progressIntervalMs: 10,
+      onEvent: (event) => {
+        if (event.type === "progress" && (event.partsDone ?? 0) >= 1) controller.abort();
+      },
+    });
+    await expect(first.promise).rejects.toBeInstanceOf(DownloadAbortedError);
+    server.replace("changed.qp", randomBytes(SIZE));
+    const file = server.files.get("changed.qp")!;
+    file.throttle = undefined;
+    const before = server.requestsFor("changed.qp").length;
+    const second = run("changed.qp");
+    const result = await second.promise;
+    expect(result.resumedFrom).toBe(0);
+    expect(await sha256File(path.join(out, "changed.qp"))).toBe(file.sha256);
+    expect(second.events.find((e) => e.type === "restart")).toEqual({
+      type: "restart",
+      file: "changed.qp",
+      reason: "the object on the server is not the one the partial file came from",
+    });
+    expect(server.requestsFor("changed.qp").slice(before + 1).map((r) => r.range).sort()).toEqual([...partRanges].sort());
+  });
+
+  it("pins parts with If-Unmodified-Since when the server sends Last-Modified but no ETag", async () => {
+    const file = server.addFile("dated.qp", SIZE);
+    file.etag = undefined;
+    file.lastModified = "Tue, 01 Dec 2026 10:00:00 GMT";
+    const result = await run("dated.qp").promise;
+    expect(result).toMatchObject({ md5Verified: false, verification: "length checked; MD5 not verifiable: no ETag" });
+    for (const request of server.requestsFor("dated.qp").slice(1)) {
+      expect(request).toMatchObject({ ifUnmodifiedSince: file.lastModified, ifMatch: undefined, status: 206 });
+    }
+  });
+});
+
+describe("verified bytes", () => {
+  it("refuses a file whose MD5 differs from its MD5 ETag, and keeps nothing", async () => {
+    const file = server.addFile("corrupt.qp", SIZE);
+    file.etag = '"0123456789abcdef0123456789abcdef"';
+    const error = await run("corrupt.qp").promise.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as DownloadError).code).toBe("CHECKSUM_MISMATCH");
+    expect((error as Error).message).toMatch(
+      /^corrupt\.qp: the downloaded bytes do not match the object \(MD5 [0-9a-f]{32}, the ETag says 0123456789abcdef0123456789abcdef\); not saved$/,
+    );
+    expect(await listDir(out)).toEqual([]);
+  });
+
+  it("reports a multipart ETag and an encrypted object as not verifiable, never as corrupt", async () => {
+    const multi = server.addFile("multi.qp", SIZE);
+    multi.etag = '"03f814825e5a691489b947a2e120b2d3-3"';
+    expect(await run("multi.qp").promise).toMatchObject({
+      sha256: multi.sha256,
+      md5Verified: false,
+      verification: "length checked; MD5 not verifiable: multipart ETag",
+    });
+    const sealed = server.addFile("sealed.qp", 50_000);
+    sealed.etag = '"0123456789abcdef0123456789abcdef"';
+    sealed.headers["x-obs-server-side-encryption"] = "kms";
+    expect(await run("sealed.qp", { connections: 1 }).promise).toMatchObject({
+      sha256: sealed.sha256,
+      md5Verified: false,
+      verification: "length checked; MD5 not verifiable: server-side encrypted object (its ETag is not an MD5)",
+    });
+    expect(await fs.readFile(path.join(out, "sealed.qp.sha256"), "utf8")).toBe(`${sealed.sha256}  sealed.qp\n`);
+  });
+});
+
+describe("one stream: an object that changes between runs (the splice case)", () => {
+  async function interruptedRun(key: string): Promise<number> {
+    const controller = new AbortController();
+    const first = run(key, {
+      connections: 1,
+      signal: controller.signal,
+      progressIntervalMs: 10,
+      onEvent: (event) => {
+        if (event.type === "progress" && event.bytes > 60_000) controller.abort();
+      },
+    });
+    await expect(first.promise).rejects.toBeInstanceOf(DownloadAbortedError);
+    return (await fs.stat(path.join(out, `${key}.part`))).size;
+  }
+
+  it("without ETag or Last-Modified, a partial file from an earlier run is not trusted: it starts over", async () => {
+    const file = server.addFile("bare.qp", 400_000, { throttle: 200_000 });
+    file.etag = undefined;
+    file.ignoreIfRange = true;
+    await interruptedRun("bare.qp");
+    server.replace("bare.qp", randomBytes(400_000));
+    file.throttle = undefined;
+    const before = server.requestsFor("bare.qp").length;
+    const second = run("bare.qp", { connections: 1 });
+    const result = await second.promise;
+    expect(result.resumedFrom).toBe(0);
+    expect(await sha256File(path.join(out, "bare.qp"))).toBe(file.sha256);
+    expect(server.requestsFor("bare.qp").slice(before).map((r) => r.range)).toEqual([undefined]);
+    expect(second.events.find((e) => e.type === "restart")).toMatchObject({
+      reason: "the server gives neither ETag nor Last-Modified, so a partial file from an earlier run cannot be trusted",
+    });
+  });
+
+  it("with Last-Modified only, a server that ignores If-Range cannot splice: the new date restarts the file", async () => {
+    const file = server.addFile("dated.qp", 400_000, { throttle: 200_000 });
+    file.etag = undefined;
+    file.lastModified = "Tue, 01 Dec 2026 10:00:00 GMT";
+    file.ignoreIfRange = true;
+    const partSize = await interruptedRun("dated.qp");
+    server.replace("dated.qp", randomBytes(400_000));
+    file.throttle = undefined;
+    const before = server.requestsFor("dated.qp").length;
+    const result = await run("dated.qp", { connections: 1 }).promise;
+    expect(result.resumedFrom).toBe(partSize);
+    expect(await sha256File(path.join(out, "dated.qp"))).toBe(file.sha256);
+    expect(server.requestsFor("dated.qp").slice(before).map((r) => [r.range, r.status])).toEqual([
+      [`bytes=${partSize}-`, 206],
+      [undefined, 200],
+    ]);
+  });
+});
