@@ -11,7 +11,11 @@ describe("huaweicloud-dds types", () => {
     expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupDownloadLinks>();
     expectTypeOf<BackupFile["expiresAt"]>().toEqualTypeOf<Date | undefined>();
     expectTypeOf<BackupFile["sizeBytes"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<BackupFile>().toHaveProperty("group_name");
+    // `files` and `bucket` are optional in the spec (the sources disagree); the client always gives a list.
+    expectTypeOf<BackupDownloadLinks["bucket"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<BackupDownloadLinks["files"]>().toEqualTypeOf<BackupFile[]>();
+    expectTypeOf<BackupFile["name"] | BackupFile["download_link"] | BackupFile["link_expired_time"]>().toEqualTypeOf<string>();
+    expectTypeOf<BackupFile["group_id"] | BackupFile["group_name"]>().toEqualTypeOf<string | undefined>();
   });
 
   it(".raw is typed by the generated paths", () => {

@@ -8,7 +8,10 @@ describe("huaweicloud-rds types", () => {
   it("files carry Huawei's database_name besides the common fields and the parsed extras", () => {
     expectTypeOf(client.getBackupDownloadLinks).parameter(0).toEqualTypeOf<{ backupId: string }>();
     expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupDownloadLinks>();
-    expectTypeOf<BackupFile>().toHaveProperty("database_name");
+    // Optional and nullable: the SDK model declares a string, Huawei's document "null" or "no value".
+    expectTypeOf<BackupFile["database_name"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<BackupDownloadLinks["bucket"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<BackupDownloadLinks["files"]>().toEqualTypeOf<BackupFile[]>();
     expectTypeOf<BackupFile["size"]>().toEqualTypeOf<number>();
     expectTypeOf<BackupFile["expiresAt"]>().toEqualTypeOf<Date | undefined>();
     expectTypeOf<BackupFile["sizeBytes"]>().toEqualTypeOf<number | undefined>();

@@ -23,6 +23,9 @@ describe("jdcloud-rds types", () => {
       internalURL: string;
       available: boolean;
     }>();
+    // The raw body's fields are all optional (the SDK marks the URLs "(Optional)"); the friendly result is not.
+    type RawBody = paths["/v1/regions/{regionId}/backups/{backupId}:describeBackupDownloadURL"]["get"]["responses"][200]["content"]["application/json"];
+    expectTypeOf<RawBody>().toEqualTypeOf<{ requestId?: string; result?: { publicURL?: string; internalURL?: string } }>();
     expectTypeOf<JdCloudRegion>().toEqualTypeOf<"cn-north-1" | "cn-east-1" | "cn-east-2" | "cn-south-1">();
     // @ts-expect-error not a JD region
     createJdCloudRdsClient({ region: "eu-de" });

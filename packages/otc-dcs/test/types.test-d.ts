@@ -11,8 +11,10 @@ describe("otc-dcs types", () => {
     expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupFileLinks>();
     expectTypeOf<BackupFileLinks["expiresAt"]>().toEqualTypeOf<Date>();
     expectTypeOf<BackupFileLinks["expiration"]>().toEqualTypeOf<number>();
-    expectTypeOf<BackupFileLinks["bucket_name"] | BackupFileLinks["file_path"]>().toEqualTypeOf<string>();
-    expectTypeOf<BackupFileLink>().toEqualTypeOf<{ file_name: string; link: string }>();
+    // Every field is optional in the spec (the SDK models them so); the client always gives a list of links.
+    expectTypeOf<BackupFileLinks["bucket_name"] | BackupFileLinks["file_path"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<BackupFileLinks["links"]>().toEqualTypeOf<BackupFileLink[]>();
+    expectTypeOf<BackupFileLink>().toEqualTypeOf<{ file_name?: string; link?: string }>();
   });
 
   it(".raw is typed by the generated paths, body included", () => {

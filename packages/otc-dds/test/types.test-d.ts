@@ -11,6 +11,10 @@ describe("otc-dds types", () => {
     expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupDownloadLinks>();
     expectTypeOf<BackupFile["expiresAt"]>().toEqualTypeOf<Date | undefined>();
     expectTypeOf<BackupFile["sizeBytes"]>().toEqualTypeOf<number | undefined>();
+    // `files` and `bucket` are optional in the spec (the sources disagree); the client always gives a list.
+    expectTypeOf<BackupDownloadLinks["bucket"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<BackupDownloadLinks["files"]>().toEqualTypeOf<BackupFile[]>();
+    expectTypeOf<BackupFile["name"] | BackupFile["download_link"] | BackupFile["link_expired_time"]>().toEqualTypeOf<string>();
     expectTypeOf<BackupFile>().not.toHaveProperty("group_id");
   });
 

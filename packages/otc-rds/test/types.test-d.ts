@@ -9,7 +9,9 @@ describe("otc-rds types", () => {
     expectTypeOf(client.getBackupDownloadLinks).parameter(0).toEqualTypeOf<RdsInput>();
     expectTypeOf<RdsInput>().toEqualTypeOf<{ backupId: string }>();
     expectTypeOf(client.getBackupDownloadLinks).returns.resolves.toEqualTypeOf<BackupDownloadLinks>();
-    expectTypeOf<BackupDownloadLinks["bucket"]>().toEqualTypeOf<string>();
+    // `files` and `bucket` are optional in the spec (no source guarantees them); the client always gives a list.
+    expectTypeOf<BackupDownloadLinks["bucket"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<BackupDownloadLinks["files"]>().toEqualTypeOf<BackupFile[]>();
     expectTypeOf<BackupDownloadLinks["requestId"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<BackupFile["name"] | BackupFile["download_link"] | BackupFile["link_expired_time"]>().toEqualTypeOf<string>();
     expectTypeOf<BackupFile["size"]>().toEqualTypeOf<number>();

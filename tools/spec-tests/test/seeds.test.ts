@@ -115,10 +115,11 @@ describe("RDS/DDS file items", () => {
     fraction.files[0]!.size = 2.5;
     expectInvalid(validate, fraction, "/files/0/size", "type");
   });
-  it("requires files, bucket and the four item fields", () => {
+  it("requires the four item fields, not files or bucket (the SDK models those optional)", () => {
     const noBucket = base();
     delete noBucket.bucket;
-    expectInvalid(validate, noBucket, "", "required");
+    expectValid(validate, noBucket);
+    expectValid(validate, {});
     const noLink = base();
     delete noLink.files[0]!.download_link;
     expectInvalid(validate, noLink, "/files/0", "required");
@@ -130,12 +131,14 @@ describe("RDS/DDS file items", () => {
     grouped.files[0]!.group_name = 1;
     expectInvalid(validate, grouped, "/files/0/group_name", "type");
   });
-  it("accepts Huawei RDS's optional database_name (empty when not a database backup)", () => {
+  it("accepts Huawei RDS's optional database_name in each documented form: a name, empty, null", () => {
     const rds = responseValidator("huaweicloud-rds", 200);
     const body = clone(fixture("seed-000-otc-rds-200.json")) as { files: Record<string, unknown>[] };
-    body.files[0]!.database_name = "";
-    expectValid(rds, body);
-    body.files[0]!.database_name = null;
+    for (const value of ["my_test_db", "", null]) {
+      body.files[0]!.database_name = value;
+      expectValid(rds, body);
+    }
+    body.files[0]!.database_name = 1;
     expectInvalid(rds, body, "/files/0/database_name", "type");
   });
 });
@@ -150,6 +153,12 @@ describe("DCS bodies", () => {
   };
   it("accepts 64 links", () => expectValid(ok, withLinks(64)));
   it("rejects 65 links", () => expectInvalid(ok, withLinks(65), "/links", "maxItems"));
+  it("requires no field (the SDK models all optional) but types what is there", () => {
+    expectValid(ok, {});
+    expectValid(ok, { links: [{ file_name: "a.rdb" }, { link: "https://obs.example.com/a.rdb" }] });
+    expectInvalid(ok, { links: [{ link: "" }] }, "/links/0/link", "minLength");
+    expectInvalid(ok, { bucket_name: 5 }, "/bucket_name", "type");
+  });
 
   const badRequest = responseValidator("huaweicloud-dcs", 400);
   const error = (fields: Record<string, unknown>) => ({ error_msg: "Invalid project ID format.", error_code: "111400002", error_ext_msg: null, ...fields });
@@ -233,11 +242,14 @@ describe("JD Cloud parameters and envelopes", () => {
     const region = compileParameterValidator(spec, path, "get", "regionId", "path");
     expect(["cn-north-1", "cn-east-1", "cn-east-2", "cn-south-1", "eu-de", "cn-north-4"].map((v) => region(v))).toEqual([true, true, true, true, false, false]);
   });
-  it("the success envelope needs requestId and both URLs (empty strings allowed)", () => {
+  it("the success envelope requires nothing (the SDK marks both URLs optional) but types what is there", () => {
     const ok = responseValidator("jdcloud-rds", 200);
     expectValid(ok, { requestId: "r1", result: { publicURL: "", internalURL: "" } });
-    expectInvalid(ok, { result: { publicURL: "", internalURL: "" } }, "", "required");
-    expectInvalid(ok, { requestId: "r1", result: { publicURL: "" } }, "/result", "required");
+    expectValid(ok, { result: { publicURL: "", internalURL: "" } });
+    expectValid(ok, { requestId: "r1", result: { publicURL: "" } });
+    expectValid(ok, {});
+    expectInvalid(ok, { requestId: "r1", result: { publicURL: 5 } }, "/result/publicURL", "type");
+    expectInvalid(ok, { requestId: 7 }, "/requestId", "type");
   });
   it("the error envelope has a numeric code, a status word and a message", () => {
     const notFound = responseValidator("jdcloud-rds", 404);

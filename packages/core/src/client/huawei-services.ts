@@ -115,8 +115,10 @@ export interface DcsInput {
   expiration?: number;
 }
 
-/** A DCS success body with the computed expiry and the gateway's request id. */
-export type WithLinkExpiry<B> = B & {
+/** A DCS success body with `links` always a list, the computed expiry and the gateway's request id. */
+export type WithLinkExpiry<B> = Omit<B, "links"> & {
+  /** The links; an empty list when the response has none (the SDK models `links` as optional). */
+  links: NonNullable<B extends { links?: infer L } ? L : never>;
   /**
    * When the links expire: the moment the request was sent plus `expiration` (the API returns no expiry), so it is
    * never later than the real one.
@@ -209,7 +211,7 @@ export function createDcsClient<P extends DcsPaths>(identity: ClientIdentity, op
           }),
         callOptions,
       );
-      return { ...data, expiresAt: new Date(startedAt.getTime() + expiration * 1000), expiration, requestId };
+      return { ...data, links: data.links ?? [], expiresAt: new Date(startedAt.getTime() + expiration * 1000), expiration, requestId };
     },
   }));
 }

@@ -108,38 +108,45 @@ export interface components {
              */
             expiration: number;
         };
-        /** @description One backup file and its link (LinksItem in the Huawei SDKs). */
+        /**
+         * @description One backup file and its link (LinksItem in the Huawei SDKs). Neither field is required: the DCS API references
+         *     (Huawei Cloud and OTC) list both without a "Mandatory" column, and huaweicloud-sdk-go-v3 models both as optional
+         *     (`services/dcs/v2/model/model_links_item.go`: `file_name,omitempty`, `link,omitempty`). An item without `link`
+         *     cannot be downloaded.
+         */
         LinksItem: {
             /**
              * @description The backup file name.
              * @example redis_192.168.63.250_6379_10923-16383_20190820211816.rdb
              */
-            file_name: string;
+            file_name?: string;
             /**
              * @description The URL for downloading the file: an OBS pre-signed URL whose query string (`AWSAccessKeyId`, `Expires`,
              *     `Signature`) is a secret. Never log it.
              * @example https://bucket5da9cf3bfabc4cae9023695b934e5e2b.obs.example.com:443/backup.rdb?AWSAccessKeyId=EXAMPLEKEY&Expires=1566308915&Signature=EXAMPLE
              */
-            link: string;
+            link?: string;
         };
         /**
-         * @description The download links of a backup's files. The document lists all three fields for status 200; the Go SDK's
-         *     generated model marks them optional, as it does every response field. They are required here so mocks always
-         *     produce them; clients should still tolerate a missing field.
+         * @description The download links of a backup's files. No field is required: the DCS API references of Huawei Cloud and OTC
+         *     (`ListBackupFileLinks`, `obtaining_the_backup_file_url.rst`) list all three in a response table without a
+         *     "Mandatory" column, and huaweicloud-sdk-go-v3 models all three as optional
+         *     (`services/dcs/v2/model/model_list_backup_file_links_response.go`: pointer fields with `omitempty`). A body
+         *     without `links` means no files.
          */
         BackupFileLinks: {
             /**
              * @description The path of the files in the OBS bucket.
              * @example 42489641-23c4-4855-bc89-befc85e2b7f7/ddfe5f66-a965-43ff-aec7-f3b489dc071b/
              */
-            file_path: string;
+            file_path?: string;
             /**
              * @description The name of the OBS bucket.
              * @example bucket5da9cf3bfabc4cae9023695b934e5e2b
              */
-            bucket_name: string;
+            bucket_name?: string;
             /** @description The download links of the backup files; at most 64. */
-            links: components["schemas"]["LinksItem"][];
+            links?: components["schemas"]["LinksItem"][];
         };
         /**
          * @description The DCS v2 error body for 400 and 500 responses (seed 003; huaweicloud-sdk-go-v3 `services/dcs/v2/model`).

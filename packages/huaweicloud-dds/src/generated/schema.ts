@@ -98,10 +98,13 @@ export interface components {
          */
         LinkExpiredTime: string;
         /**
-         * @description One backup file and its pre-signed download link. The four fields are documented as always present by OTC and
-         *     Huawei (RDS and DDS), and the official Go SDK declares them as plain (non-optional) fields
-         *     (huaweicloud-sdk-go-v3 `services/rds/v3/model/model_get_backup_download_link_files.go`,
-         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`), so they are required here.
+         * @description One backup file and its pre-signed download link. All four fields are required: huaweicloud-sdk-go-v3 declares
+         *     them as plain fields, the generator's form for a required field (`GetBackupDownloadLinkFiles` in
+         *     `services/rds/v3/model/model_get_backup_download_link_files.go` and `GetBackupDownloadLinkResponseBodyFiles` in
+         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`, in every release from 0.0.26 of
+         *     2020-12 to the snapshot of 2026-03), and Huawei's DDS API reference marks each of them "Mandatory: Yes". The RDS
+         *     documents (OTC and Huawei) and OTC's DDS document list the same four fields in tables without a "Mandatory"
+         *     column; no source marks any of them optional.
          */
         BackupFile: {
             /**
@@ -125,7 +128,8 @@ export interface components {
         };
         /**
          * @description One backup file: the fields shared with Open Telekom Cloud plus Huawei's optional `group_id` and `group_name`
-         *     (huaweicloud-sdk-go-v3 `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`).
+         *     (huaweicloud-sdk-go-v3 `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`, pointer
+         *     fields with `omitempty` since release 0.1.181 of 2025-12; Huawei's API reference does not list them).
          */
         HuaweiDdsBackupFile: components["schemas"]["BackupFile"] & {
             /**
@@ -140,18 +144,21 @@ export interface components {
             group_name?: string;
         };
         /**
-         * @description The files of a backup and the bucket that holds them. Huawei's document marks `files`, `bucket` and the four
-         *     file fields as always present, so they are required here (the Go SDK's response model marks `files` and `bucket`
-         *     optional; clients tolerate a missing field).
+         * @description The files of a backup and the bucket that holds them. The sources disagree, so neither field is required: Huawei's
+         *     DDS API reference (`dds_api_0059`) marks both "Mandatory: Yes", while huaweicloud-sdk-go-v3 models both as
+         *     optional (`services/dds/v3/model/model_show_backup_download_link_response.go`: `files,omitempty`,
+         *     `bucket,omitempty`). A body without `files` means no files. Releases 0.1.178 and 0.1.179 of the SDK (2025-11/12)
+         *     declared `group_id` and `group_name` on this object rather than on each file; 0.1.181 moved them into the file
+         *     item, where this spec has them (a response carrying them here still validates).
          */
         BackupDownloadLinks: {
             /** @description The list of backup files. */
-            files: components["schemas"]["HuaweiDdsBackupFile"][];
+            files?: components["schemas"]["HuaweiDdsBackupFile"][];
             /**
              * @description The name of the OBS bucket where the files are stored.
              * @example rdsbucket.bucketname
              */
-            bucket: string;
+            bucket?: string;
         };
         /**
          * @description The flat error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, used by the services (`DBS.*`

@@ -96,10 +96,13 @@ export interface components {
          */
         LinkExpiredTime: string;
         /**
-         * @description One backup file and its pre-signed download link. The four fields are documented as always present by OTC and
-         *     Huawei (RDS and DDS), and the official Go SDK declares them as plain (non-optional) fields
-         *     (huaweicloud-sdk-go-v3 `services/rds/v3/model/model_get_backup_download_link_files.go`,
-         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`), so they are required here.
+         * @description One backup file and its pre-signed download link. All four fields are required: huaweicloud-sdk-go-v3 declares
+         *     them as plain fields, the generator's form for a required field (`GetBackupDownloadLinkFiles` in
+         *     `services/rds/v3/model/model_get_backup_download_link_files.go` and `GetBackupDownloadLinkResponseBodyFiles` in
+         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`, in every release from 0.0.26 of
+         *     2020-12 to the snapshot of 2026-03), and Huawei's DDS API reference marks each of them "Mandatory: Yes". The RDS
+         *     documents (OTC and Huawei) and OTC's DDS document list the same four fields in tables without a "Mandatory"
+         *     column; no source marks any of them optional.
          */
         BackupFile: {
             /**
@@ -122,31 +125,35 @@ export interface components {
             link_expired_time: components["schemas"]["LinkExpiredTime"];
         };
         /**
-         * @description One backup file: the fields shared with Open Telekom Cloud plus Huawei's `database_name`. Huawei's API reference
-         *     lists `database_name`; the versions of the Go SDK model `services/rds/v3/model/model_get_backup_download_link_files.go`
-         *     checked for this spec have only the four shared fields, so it is optional here.
+         * @description One backup file: the fields shared with Open Telekom Cloud plus Huawei's `database_name`. The sources disagree on
+         *     `database_name`, so it is optional and may be null: huaweicloud-sdk-go-v3 declares it a plain string (required in
+         *     the generator's form) since release 0.0.67 (2021-10; earlier releases lack it), while Huawei's API reference
+         *     (`rds_09_0006`) says that for a file that is not a database backup "null is returned", and its newest edition that
+         *     "no value is returned".
          */
         HuaweiRdsBackupFile: components["schemas"]["BackupFile"] & {
             /**
-             * @description The name of the database the file belongs to; an empty string when the file is not the backup of one
-             *     database (for example a whole-instance MySQL backup).
-             * @example
+             * @description The name of the database the file belongs to (Microsoft SQL Server database-level backups). For a file that
+             *     is not the backup of one database (for example a whole-instance MySQL backup) Huawei's document says null
+             *     or no value, the SDK model's comment an empty value ("返回空"): all three are accepted.
+             * @example my_test_db
              */
-            database_name?: string;
+            database_name?: string | null;
         };
         /**
-         * @description The files of a backup and the bucket that holds them. Huawei's document lists both fields in every response, so
-         *     they are required here (the Go SDK's response model marks them optional;
-         *     clients tolerate a missing field).
+         * @description The files of a backup and the bucket that holds them. Neither field is required: Huawei's RDS API reference
+         *     (`rds_09_0006`) lists both in a response table without a "Mandatory" column, and huaweicloud-sdk-go-v3 models
+         *     both as optional (`services/rds/v3/model/model_show_backup_download_link_response.go`: `files,omitempty`,
+         *     `bucket,omitempty`). A body without `files` means no files.
          */
         BackupDownloadLinks: {
             /** @description The list of backup files. */
-            files: components["schemas"]["HuaweiRdsBackupFile"][];
+            files?: components["schemas"]["HuaweiRdsBackupFile"][];
             /**
              * @description The name of the OBS bucket where the files are stored.
              * @example rdsbucket.bucketname
              */
-            bucket: string;
+            bucket?: string;
         };
         /**
          * @description The flat error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, used by the services (`DBS.*`

@@ -143,27 +143,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The download URLs (FileDownloadURL in jdcloud-sdk-go `services/rds/models`). */
+        /**
+         * @description The download URLs (FileDownloadURL in jdcloud-sdk-go `services/rds/models`). Neither field is required:
+         *     jdcloud-sdk-go's model marks both "(Optional)" (`services/rds/models/FileDownloadURL.go`), and JD's API document
+         *     lists both without a required mark. A missing URL is read as an empty one: not downloadable yet.
+         */
         DescribeBackupDownloadURLResult: {
             /**
              * @description The download URL on the public network; an empty string while the backup cannot be downloaded yet.
              * @example https://jddb-cn-north-1-backup.s3.cn-north-1.jdcloud-oss.com/mysql-abc/backup.xbstream?Expires=1714560900&AccessKey=EXAMPLE&Signature=EXAMPLE
              */
-            publicURL: string;
+            publicURL?: string;
             /**
              * @description The download URL inside JD Cloud's network; an empty string while the backup cannot be downloaded yet.
              * @example https://jddb-cn-north-1-backup.s3-internal.cn-north-1.jdcloud-oss.com/mysql-abc/backup.xbstream?Expires=1714560900&AccessKey=EXAMPLE&Signature=EXAMPLE
              */
-            internalURL: string;
+            internalURL?: string;
         };
-        /** @description The JD Cloud response envelope of a successful call. */
+        /**
+         * @description The JD Cloud response envelope of a successful call. Neither field is required: JD's API document
+         *     (describeBackupDownloadURL) lists only `result`, with no required mark, and jdcloud-sdk-go's
+         *     `DescribeBackupDownloadURLResponse` (`services/rds/apis/DescribeBackupDownloadURL.go`) declares `requestId` and
+         *     `result` without saying either is always sent. The request id is also in the `x-jdcloud-request-id` header.
+         */
         DescribeBackupDownloadURLResponse: {
             /**
              * @description The request id (also in the `x-jdcloud-request-id` header).
              * @example c5gq9u5kaap3m6bnvn3bqgf7r8tg8b1u
              */
-            requestId: string;
-            result: components["schemas"]["DescribeBackupDownloadURLResult"];
+            requestId?: string;
+            result?: components["schemas"]["DescribeBackupDownloadURLResult"];
         };
         /**
          * @description The JD Cloud error envelope (jdcloud-sdk-go `core/ErrorResponse.go`): the request id and an error with an

@@ -94,10 +94,13 @@ export interface components {
          */
         LinkExpiredTime: string;
         /**
-         * @description One backup file and its pre-signed download link. The four fields are documented as always present by OTC and
-         *     Huawei (RDS and DDS), and the official Go SDK declares them as plain (non-optional) fields
-         *     (huaweicloud-sdk-go-v3 `services/rds/v3/model/model_get_backup_download_link_files.go`,
-         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`), so they are required here.
+         * @description One backup file and its pre-signed download link. All four fields are required: huaweicloud-sdk-go-v3 declares
+         *     them as plain fields, the generator's form for a required field (`GetBackupDownloadLinkFiles` in
+         *     `services/rds/v3/model/model_get_backup_download_link_files.go` and `GetBackupDownloadLinkResponseBodyFiles` in
+         *     `services/dds/v3/model/model_get_backup_download_link_response_body_files.go`, in every release from 0.0.26 of
+         *     2020-12 to the snapshot of 2026-03), and Huawei's DDS API reference marks each of them "Mandatory: Yes". The RDS
+         *     documents (OTC and Huawei) and OTC's DDS document list the same four fields in tables without a "Mandatory"
+         *     column; no source marks any of them optional.
          */
         BackupFile: {
             /**
@@ -120,17 +123,20 @@ export interface components {
             link_expired_time: components["schemas"]["LinkExpiredTime"];
         };
         /**
-         * @description The files of a backup and the bucket that holds them. The OTC document lists both fields as always present, so they are
-         *     required here.
+         * @description The files of a backup and the bucket that holds them. Neither field is required: OTC's DDS API reference
+         *     (`dds_api_0059`) lists both in a response table without a "Mandatory" column, while Huawei's DDS API reference
+         *     marks both "Mandatory: Yes" and huaweicloud-sdk-go-v3 models both as optional (`ShowBackupDownloadLinkResponse`:
+         *     `files,omitempty`, `bucket,omitempty`). Where the sources disagree a response with or without them is accepted;
+         *     a body without `files` means no files.
          */
         BackupDownloadLinks: {
             /** @description The list of backup files. */
-            files: components["schemas"]["BackupFile"][];
+            files?: components["schemas"]["BackupFile"][];
             /**
              * @description The name of the OBS bucket where the files are stored.
              * @example rdsbucket.bucketname
              */
-            bucket: string;
+            bucket?: string;
         };
         /**
          * @description The flat error body of Huawei-family (Open Telekom Cloud and Huawei Cloud) v3 APIs, used by the services (`DBS.*`
