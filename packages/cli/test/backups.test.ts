@@ -256,3 +256,13 @@ describe("getBackupLinks({ latest })", () => {
     expect(urls).toHaveLength(0);
   });
 });
+
+describe("a listed item without an id", () => {
+  it("is never downloadable: no vendor guarantees the id, and links cannot be asked for without one", async () => {
+    const { toBackupRecord } = await import("../src/backups/record.js");
+    expect(toBackupRecord("jdcloud-rds", { backupStatus: "COMPLETED", backupStartTime: "2020-01-07T15:14:07" })).toMatchObject({ id: "", status: "completed", downloadable: false });
+    expect(toBackupRecord("otc-dcs", { status: "succeed" })).toMatchObject({ id: "", status: "completed", downloadable: false });
+    expect(toBackupRecord("otc-rds", { status: "COMPLETED", type: "auto" })).toMatchObject({ id: "", status: "completed", downloadable: false });
+    expect(toBackupRecord("otc-rds", { id: "b1", status: "COMPLETED", type: "auto" })).toMatchObject({ id: "b1", downloadable: true });
+  });
+});

@@ -65,7 +65,8 @@ function huaweiRecord(api: ApiId, item: Loose, rds: boolean): BackupRecord {
     finishedAt: date(item.finishedAt),
     sizeBytes: num(item.sizeBytes),
     engine,
-    downloadable: status === "completed" && kindServed,
+    // No vendor guarantees an id on a listed item; one without an id cannot be asked for links.
+    downloadable: status === "completed" && kindServed && text(item.id) !== undefined,
     raw: { type: rawType, status: rawStatus, startedAt: text(item.begin_time), finishedAt: text(item.end_time) },
   };
 }
@@ -85,7 +86,7 @@ function dcsRecord(api: ApiId, item: Loose): BackupRecord {
     finishedAt: date(item.finishedAt),
     sizeBytes: num(item.sizeBytes),
     engine: undefined,
-    downloadable: status === "completed",
+    downloadable: status === "completed" && text(item.backup_id) !== undefined,
     raw: { type: text(item.backup_type), status: rawStatus, startedAt: text(item.created_at), finishedAt: text(item.updated_at) },
   };
 }
@@ -111,7 +112,7 @@ function jdCloudRecord(api: ApiId, item: Loose): BackupRecord {
     finishedAt: date(item.finishedAt),
     sizeBytes: num(item.sizeBytes),
     engine,
-    downloadable: status === "completed" && !refused,
+    downloadable: status === "completed" && !refused && text(item.backupId) !== undefined,
     ...(files === undefined || files.length === 0 ? {} : { files }),
     raw: { type: rawType, status: rawStatus, startedAt: text(item.backupStartTime), finishedAt: text(item.backupEndTime) },
   };
