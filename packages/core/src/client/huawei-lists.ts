@@ -59,18 +59,8 @@ export interface RdsListPaths {
     };
   };
 }
-/** DDS v3 ListBackups as the client calls it (the same path as RDS on another host). */
-export interface DdsListPaths {
-  [HUAWEI_LIST_PATH]: {
-    get: {
-      parameters: {
-        query?: { instance_id?: string; backup_type?: string; offset?: number; limit?: number; begin_time?: string; end_time?: string };
-        path: { project_id: string };
-      };
-      responses: { 200: JsonBody<{ backups?: ItemLike[]; total_count?: unknown }> };
-    };
-  };
-}
+/** DDS v3 ListBackups as the client calls it: the same path, query and body shape as RDS, on another host. */
+export type DdsListPaths = RdsListPaths;
 /** DCS v2 ListBackupRecords as the client calls it. */
 export interface DcsListPaths {
   [DCS_LIST_PATH]: {
