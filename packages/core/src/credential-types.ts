@@ -16,7 +16,18 @@ export interface TokenCredentials {
   token: string;
 }
 
-export type Credentials = AccessKeyCredentials | TokenCredentials;
+/**
+ * Where a fresh IAM token comes from: called before every request attempt (Huawei Cloud / OTC), it returns the
+ * current token, renewing it when it is about to expire (see `createIamTokenSource` in `@backup-links/core/node`).
+ */
+export type TokenSource = () => Promise<string>;
+
+/** An IAM token that can change: `token` is asked before every attempt and sent as `X-Auth-Token`. */
+export interface TokenSourceCredentials {
+  token: TokenSource;
+}
+
+export type Credentials = AccessKeyCredentials | TokenCredentials | TokenSourceCredentials;
 
 /** An environment: `process.env` or any plain record (Deno.env.toObject(), a test fixture). */
 export type Environment = Readonly<Record<string, string | undefined>>;

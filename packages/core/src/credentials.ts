@@ -9,6 +9,8 @@ import type { Credentials, Environment, EnvironmentConfig, EnvironmentVariableNa
 export type {
   AccessKeyCredentials,
   TokenCredentials,
+  TokenSourceCredentials,
+  TokenSource,
   Credentials,
   Environment,
   EnvironmentConfig,

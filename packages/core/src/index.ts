@@ -60,6 +60,8 @@ export {
 export {
   type AccessKeyCredentials,
   type TokenCredentials,
+  type TokenSourceCredentials,
+  type TokenSource,
   type Credentials,
   type Environment,
   type EnvironmentConfig,

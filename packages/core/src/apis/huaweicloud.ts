@@ -19,7 +19,7 @@ export const HUAWEICLOUD_ENVIRONMENT: EnvironmentVariableNames = /* @__PURE__ */
   securityToken: ["HUAWEICLOUD_SDK_SECURITY_TOKEN", "HW_SECURITY_TOKEN"],
   token: ["HW_AUTH_TOKEN"],
   projectId: ["HUAWEICLOUD_SDK_PROJECT_ID", "HW_PROJECT_ID"],
-  region: ["HW_REGION_NAME"],
+  region: ["HUAWEICLOUD_SDK_REGION_ID", "HW_REGION_NAME"],
 });
 
 const COMMON = [

@@ -1,6 +1,7 @@
 import { formatSigningDate } from "../signers/canonical.js";
 import { signSdkHmacSha256 } from "../signers/sdk-hmac.js";
 import { ValidationError } from "../errors.js";
+import type { TokenSource } from "../credential-types.js";
 import {
   HEADER_RULE,
   checkAccessKeys,
@@ -21,13 +22,15 @@ const SHAPE = "{ accessKey, secretKey } or { token }";
 export const sdkHmacAuth: AuthScheme = (options) => {
   const c = credentialFields(options, SHAPE);
   if (isTokenOnly(c)) {
-    if (!isHeaderToken(c.token)) throw new ValidationError("credentials.token", HEADER_RULE);
-    const token = c.token;
+    // `token` is a string, or a token source (a function, e.g. @backup-links/core/node's IAM token source) that is
+    // asked before every attempt and checks its own tokens.
+    const token = c.token as string | TokenSource;
+    if (!(typeof token == "function" || isHeaderToken(token))) throw new ValidationError("credentials.token", HEADER_RULE);
     checkProjectId(options);
     return {
       async authenticate(parts) {
         const headers = withoutAuthHeaders(parts.headers);
-        headers.set("X-Auth-Token", token);
+        headers.set("X-Auth-Token", typeof token == "function" ? await token() : token);
         return headers;
       },
     };

@@ -1,0 +1,149 @@
+import type { TokenSource } from "../credential-types.js";
+import { BackupLinksError, CredentialsError, ValidationError } from "../errors.js";
+import { redactUrl } from "../redact.js";
+import { validateBaseUrl } from "../endpoints.js";
+import { parseVendorTime } from "../time.js";
+import { isHeaderToken } from "./authenticator.js";
+
+/**
+ * A user name and password for an OpenStack Keystone v3 IAM (Open Telekom Cloud, Huawei Cloud), as in a
+ * `clouds.yaml` `auth:` entry. Keystone needs the user's domain (`userDomainName` or `userDomainId`) unless the
+ * user is given by id.
+ */
+export interface IamPasswordAuth {
+  /** `https://iam.eu-de.otc.t-systems.com/v3` (a URL without `/v3` gets it appended). */
+  authUrl: string;
+  username?: string | undefined;
+  userId?: string | undefined;
+  /** A secret: never in an error, a log, `util.inspect` or JSON. */
+  password: string;
+  userDomainName?: string | undefined;
+  userDomainId?: string | undefined;
+  /** The token's scope: a project by id, or by name (with `projectDomainName` when the IAM needs it). */
+  projectId?: string | undefined;
+  projectName?: string | undefined;
+  projectDomainName?: string | undefined;
+}
+
+export interface IamTokenSourceOptions extends IamPasswordAuth {
+  /** Default `globalThis.fetch`. */
+  fetch?: ((input: Request) => Promise<Response>) | undefined;
+  /** Milliseconds since the epoch; default `Date.now`. */
+  clock?: (() => number) | undefined;
+  /** A token is renewed this long before its `expires_at` (default 5 minutes). */
+  renewBeforeMs?: number | undefined;
+  /** Per request (default 30 s). */
+  timeoutMs?: number | undefined;
+}
+
+/** A fresh token and when it expires, as the IAM answered. */
+export interface IamToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** The Keystone v3 password-authentication body (identity API v3, "Password authentication with scoped authorization"). */
+export function iamPasswordRequestBody(auth: IamPasswordAuth): string {
+  const user: Record<string, unknown> =
+    auth.userId !== undefined ? { id: auth.userId } : { name: auth.username };
+  if (auth.userId === undefined) {
+    if (auth.userDomainId !== undefined) user.domain = { id: auth.userDomainId };
+    else if (auth.userDomainName !== undefined) user.domain = { name: auth.userDomainName };
+  }
+  user.password = auth.password;
+  const project: Record<string, unknown> | undefined =
+    auth.projectId !== undefined
+      ? { id: auth.projectId }
+      : auth.projectName !== undefined
+        ? { name: auth.projectName, ...(auth.projectDomainName === undefined ? {} : { domain: { name: auth.projectDomainName } }) }
+        : undefined;
+  return JSON.stringify({
+    auth: {
+      identity: { methods: ["password"], password: { user } },
+      ...(project === undefined ? {} : { scope: { project } }),
+    },
+  });
+}
+
+/** `{authUrl}/auth/tokens`, with `/v3` added when the URL does not end in it. */
+export function iamTokensUrl(authUrl: string): string {
+  const base = validateBaseUrl(authUrl, "auth.auth_url");
+  return `${/\/v3$/.test(base) ? base : `${base}/v3`}/auth/tokens`;
+}
+
+/**
+ * An IAM token source: obtains a token with `POST /v3/auth/tokens` (the token is the `X-Subject-Token` header, its
+ * expiry `token.expires_at`), keeps it until `renewBeforeMs` before it expires, then obtains a new one. Callers at
+ * the same time share one request; a failed request is not cached. Pass it as `credentials: { token: source }`.
+ * The password is checked here and never appears in an error or in the source's inspection.
+ */
+export function createIamTokenSource(options: IamTokenSourceOptions): TokenSource & { current(): Promise<IamToken> } {
+  const url = iamTokensUrl(options.authUrl);
+  if (typeof options.password !== "string" || options.password === "") {
+    throw new ValidationError("auth.password", "must be a non-empty string");
+  }
+  if (options.userId === undefined && (typeof options.username !== "string" || options.username === "")) {
+    throw new ValidationError("auth.username", "is required (or auth.user_id)");
+  }
+  if (options.userId === undefined && options.userDomainName === undefined && options.userDomainId === undefined) {
+    throw new ValidationError("auth.user_domain_name", "is required with a user name (or auth.user_domain_id, auth.domain_name)");
+  }
+  const body = iamPasswordRequestBody(options);
+  const clock = options.clock ?? Date.now;
+  const renewBeforeMs = options.renewBeforeMs ?? 5 * 60_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const fetchFn = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const who = options.userId ?? options.username!;
+  let cached: IamToken | undefined;
+  let pending: Promise<IamToken> | undefined;
+
+  const obtain = async (): Promise<IamToken> => {
+    const request = new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json;charset=utf8", accept: "application/json" },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    let response: Response;
+    try {
+      response = await fetchFn(request);
+    } catch (error) {
+      const reason = error instanceof Error ? error.name : "error";
+      throw new BackupLinksError(`IAM token request to ${redactUrl(url)} failed (${reason})`);
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      throw new CredentialsError(`the IAM at ${redactUrl(url)} refused the password of user ${who} (HTTP ${response.status})`);
+    }
+    if (response.status !== 201 && response.status !== 200) {
+      await response.body?.cancel();
+      throw new BackupLinksError(`IAM token request to ${redactUrl(url)} answered HTTP ${response.status}`);
+    }
+    const token = response.headers.get("x-subject-token");
+    const data = (await response.json().catch(() => undefined)) as { token?: { expires_at?: unknown } } | undefined;
+    const expiresText = data?.token?.expires_at;
+    const expiresAt = parseVendorTime(expiresText, undefined);
+    if (!isHeaderToken(token) || expiresAt === undefined) {
+      throw new BackupLinksError(`the IAM at ${redactUrl(url)} answered without an X-Subject-Token header or token.expires_at`);
+    }
+    return { token, expiresAt };
+  };
+
+  const current = (): Promise<IamToken> => {
+    if (cached !== undefined && clock() < cached.expiresAt.getTime() - renewBeforeMs) return Promise.resolve(cached);
+    pending ??= obtain().then(
+      (fresh) => {
+        cached = fresh;
+        pending = undefined;
+        return fresh;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  const source = async () => (await current()).token;
+  return Object.assign(source, { current });
+}

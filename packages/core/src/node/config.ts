@@ -1,0 +1,343 @@
+/// <reference types="node" />
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Provider, Service } from "../api-profile.js";
+import { createIamTokenSource } from "../auth/iam-token.js";
+import type { Credentials, Environment } from "../credential-types.js";
+import { ENVIRONMENT_VARIABLES, credentialsFromEnv, defaultEnvironment, firstSet } from "../credentials.js";
+import { validateBaseUrl } from "../endpoints.js";
+import { BackupLinksError, CredentialsError, ValidationError } from "../errors.js";
+import { protectCredentials } from "../redact.js";
+import { parseIni } from "./ini.js";
+
+/** A value and where it came from: `option`, `env NAME`, or a file and the entry in it. Never the value of a secret. */
+export interface Setting<T> {
+  value: T;
+  source: string;
+}
+
+export interface LoadConfigOptions {
+  provider: Provider;
+  service: Service;
+  /** Explicit values (command-line options, code): they always win over the environment, which wins over files. */
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  projectId?: string | undefined;
+  credentials?: Credentials | undefined;
+  /** OTC: the `clouds.yaml` entry to use (default: `OS_CLOUD`). */
+  cloud?: string | undefined;
+  /** Default `process.env`. */
+  env?: Environment | undefined;
+  /** Default `os.homedir()`. */
+  home?: string | undefined;
+  /** Default `process.cwd()`: the first directory searched for `clouds.yaml`. */
+  cwd?: string | undefined;
+  /** Searched for `clouds.yaml` after the current and the user's directory. Default `["/etc/openstack"]`. */
+  systemConfigDirs?: readonly string[] | undefined;
+  /** For the IAM token source of a password entry (default `globalThis.fetch`, `Date.now`). */
+  fetch?: ((input: Request) => Promise<Response>) | undefined;
+  clock?: (() => number) | undefined;
+}
+
+export interface LoadedConfig {
+  /** Protected (see protectCredentials); undefined when no convention holds any. */
+  credentials: Setting<Credentials> | undefined;
+  projectId: Setting<string> | undefined;
+  region: Setting<string> | undefined;
+  /** An endpoint configured for this service and region (or explicitly), validated. */
+  endpoint: Setting<string> | undefined;
+  /** The conventions that can configure an endpoint for a region outside the table (for error messages). */
+  endpointConventions: readonly string[];
+  /** The files and entries that can hold credentials, besides the environment (for error messages). */
+  credentialConventions: readonly string[];
+}
+
+type Entry = Record<string, unknown>;
+
+/**
+ * The settings of one API from the vendor's own conventions, each with its source: explicit options, then the
+ * environment, then the vendor's files (Huawei Cloud SDK credentials and regions files, OpenStack `clouds.yaml` /
+ * `secure.yaml`, the JD Cloud CLI's `~/.jdc/config`). See the README for every name and its source. A malformed
+ * file throws a ValidationError naming the file and the entry, never a value. YAML needs the `yaml` package.
+ */
+export function loadConfig(options: LoadConfigOptions): LoadedConfig {
+  const env = options.env ?? defaultEnvironment();
+  const home = options.home ?? homedir();
+  const names = ENVIRONMENT_VARIABLES[options.provider];
+  if (names === undefined) throw new ValidationError("provider", `must be one of ${Object.keys(ENVIRONMENT_VARIABLES).join(", ")}`);
+  const fromEnv = (list: readonly string[]): Setting<string> | undefined => {
+    const name = list.find((n) => firstSet(env, [n]) !== undefined);
+    return name === undefined ? undefined : { value: firstSet(env, [name])!, source: `env ${name}` };
+  };
+  const explicit = (value: string | undefined): Setting<string> | undefined =>
+    value === undefined ? undefined : { value, source: "option" };
+
+  let credentials: Setting<Credentials> | undefined =
+    options.credentials === undefined ? undefined : { value: options.credentials, source: "option" };
+  if (credentials === undefined) {
+    const used = [names.accessKey, names.secretKey, names.token].flatMap((list) => list.filter((n) => firstSet(env, [n]) !== undefined));
+    if (used.length > 0) {
+      const value = credentialsFromEnv(options.provider, env).credentials; // throws for a half-set pair
+      const shown = "token" in value ? used.filter((n) => names.token.includes(n)) : used.filter((n) => !names.token.includes(n));
+      credentials = { value, source: `env ${shown.join(" + ")}` };
+    }
+  }
+  let projectId = explicit(options.projectId) ?? fromEnv(names.projectId);
+  let region = explicit(options.region) ?? fromEnv(names.region);
+  let endpoint: Setting<string> | undefined =
+    options.endpoint === undefined ? undefined : { value: validateBaseUrl(options.endpoint, "endpoint"), source: "option" };
+  const endpointConventions: string[] = ["--endpoint"];
+  const credentialConventions: string[] = [];
+  const service = options.service;
+
+  if (options.provider === "huaweicloud") {
+    const variable = (id: string) => `HUAWEICLOUD_SDK_REGION_${service.toUpperCase()}_${id.toUpperCase().replace(/-/g, "_")}`;
+    endpointConventions.push(variable("{REGION_ID}"), `HUAWEICLOUD_SDK_REGIONS_FILE or ~/.huaweicloud/regions.yaml (${service.toUpperCase()}: - id, endpoint)`);
+    credentialConventions.push("HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials [basic]");
+    if (endpoint === undefined && region !== undefined) {
+      const name = variable(region.value);
+      const listed = firstSet(env, [name])?.split(",")[0]?.trim();
+      if (listed) endpoint = { value: validateBaseUrl(listed, name), source: `env ${name}` };
+    }
+    if (endpoint === undefined && region !== undefined) endpoint = huaweiRegionsFile(env, home, service, region.value);
+    if (credentials === undefined || projectId === undefined) {
+      const file = firstSet(env, ["HUAWEICLOUD_SDK_CREDENTIALS_FILE"]) ?? join(home, ".huaweicloud", "credentials");
+      const fromFile = huaweiCredentialsFile(file, firstSet(env, ["HUAWEICLOUD_SDK_CREDENTIALS_FILE"]) !== undefined);
+      credentials ??= fromFile.credentials;
+      projectId ??= fromFile.projectId;
+    }
+  } else if (options.provider === "otc") {
+    endpointConventions.push(`${service}_endpoint_override in the clouds.yaml entry (OS_CLOUD or --os-cloud)`);
+    credentialConventions.push("a clouds.yaml entry (OS_CLOUD or --os-cloud)");
+    const cloud = options.cloud ?? firstSet(env, ["OS_CLOUD"]);
+    if (cloud !== undefined) {
+      const dirs = [options.cwd ?? process.cwd(), join(home, ".config", "openstack"), ...(options.systemConfigDirs ?? ["/etc/openstack"])];
+      const entry = cloudsEntry(env, dirs, cloud);
+      const auth = entry.value.auth === undefined ? {} : objectAt(entry.value.auth, `${entry.at}.auth`);
+      const text = (object: Entry, key: string, at: string): string | undefined => stringAt(object[key], `${at}.${key}`);
+      const authText = (key: string) => text(auth, key, `${entry.at}.auth`);
+      if (credentials === undefined) credentials = otcCredentials(entry.at, authText, options);
+      projectId ??= withSource(authText("project_id"), `${entry.at}.auth.project_id`);
+      region ??= withSource(text(entry.value, "region_name", entry.at), `${entry.at}.region_name`);
+      const override = `${service}_endpoint_override`;
+      const url = text(entry.value, override, entry.at);
+      if (endpoint === undefined && url !== undefined) endpoint = { value: validateBaseUrl(url, `${entry.at}.${override}`), source: `${entry.at}.${override}` };
+    }
+  } else {
+    credentialConventions.push("~/.jdc/config (the profile named in ~/.jdc/current)");
+    const profile = jdProfile(home);
+    if (profile !== undefined) {
+      const key = (k: string) => withSource(profile.values.get(k) || undefined, `${profile.at} ${k}`);
+      if (credentials === undefined) {
+        const accessKey = key("access_key");
+        const secretKey = key("secret_key");
+        if ((accessKey === undefined) !== (secretKey === undefined)) {
+          throw new ValidationError(`${profile.at}`, "needs both access_key and secret_key");
+        }
+        if (accessKey !== undefined && secretKey !== undefined) {
+          credentials = { value: protectCredentials({ accessKey: accessKey.value, secretKey: secretKey.value }), source: profile.at };
+        }
+      }
+      region ??= key("region_id");
+      const host = profile.values.get("endpoint");
+      // `www.jdcloud-api.com` is the JD CLI's default gateway (`jdc configure add`), not a service endpoint: ignored.
+      if (endpoint === undefined && host && host !== "www.jdcloud-api.com") {
+        const url = `${profile.values.get("scheme") || "https"}://${host}`;
+        endpoint = { value: validateBaseUrl(url, `${profile.at} endpoint`), source: `${profile.at} endpoint` };
+      }
+    }
+  }
+  return { credentials, projectId, region, endpoint, endpointConventions, credentialConventions };
+}
+
+/** The settings' sources as a printable list (`credentials  env OS_ACCESS_KEY + OS_SECRET_KEY`), never a value of a secret. */
+export function describeSources(config: LoadedConfig): Record<"credentials" | "projectId" | "region" | "endpoint", string> {
+  const of = (setting: Setting<unknown> | undefined) => setting?.source ?? "not set";
+  return { credentials: of(config.credentials), projectId: of(config.projectId), region: of(config.region), endpoint: of(config.endpoint) };
+}
+
+function withSource(value: string | undefined, source: string): Setting<string> | undefined {
+  return value === undefined ? undefined : { value, source };
+}
+
+function objectAt(value: unknown, at: string): Entry {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ValidationError(at, "must be a mapping");
+  return value as Entry;
+}
+
+/** A string (numbers too: YAML reads `password: 1234` as one); absent or empty -> undefined. Never echoes the value. */
+function stringAt(value: unknown, at: string): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "number") return String(value);
+  if (typeof value !== "string") throw new ValidationError(at, "must be a string");
+  return value.trim() || undefined;
+}
+
+function parseYamlOrJson(file: string): unknown {
+  const text = readFileSync(file, "utf8");
+  if (file.endsWith(".json")) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ValidationError(file, "is not valid JSON");
+    }
+  }
+  let yaml: { parse(text: string): unknown };
+  try {
+    yaml = createRequire(import.meta.url)("yaml") as typeof yaml;
+  } catch {
+    throw new BackupLinksError(`reading ${file} needs the "yaml" package: npm install yaml`);
+  }
+  try {
+    return yaml.parse(text);
+  } catch (error) {
+    // The parser's message quotes the offending line, which may hold a secret: only its position is kept.
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new ValidationError(line === undefined ? file : `${file}:${line}`, "is not valid YAML");
+  }
+}
+
+/** Huawei Cloud SDK regions file: `{SERVICE}: [{ id, endpoint | endpoints }]`, service names in any case. */
+function huaweiRegionsFile(env: Environment, home: string, service: Service, region: string): Setting<string> | undefined {
+  const named = firstSet(env, ["HUAWEICLOUD_SDK_REGIONS_FILE"]);
+  const file = named ?? join(home, ".huaweicloud", "regions.yaml");
+  if (!existsSync(file)) {
+    if (named !== undefined) throw new ValidationError("HUAWEICLOUD_SDK_REGIONS_FILE", `names ${file}, which does not exist`);
+    return undefined;
+  }
+  const document = parseYamlOrJson(file);
+  if (document === null || document === undefined) return undefined;
+  const services = objectAt(document, file);
+  const key = Object.keys(services).find((name) => name.toUpperCase() === service.toUpperCase());
+  if (key === undefined) return undefined;
+  const list = services[key];
+  if (!Array.isArray(list)) throw new ValidationError(`${file}: ${key}`, "must be a list of { id, endpoint }");
+  for (const [index, item] of list.entries()) {
+    const at = `${file}: ${key}[${index}]`;
+    const entry = objectAt(item, at);
+    if (stringAt(entry.id, `${at}.id`) !== region) continue;
+    const endpoints = entry.endpoints === undefined ? [] : entry.endpoints;
+    if (!Array.isArray(endpoints)) throw new ValidationError(`${at}.endpoints`, "must be a list of URLs");
+    const first = stringAt(entry.endpoint, `${at}.endpoint`) ?? stringAt(endpoints[0], `${at}.endpoints[0]`);
+    if (first === undefined) throw new ValidationError(at, "needs endpoint or endpoints");
+    const field = entry.endpoint === undefined ? `${at}.endpoints[0]` : `${at}.endpoint`;
+    return { value: validateBaseUrl(first, field), source: `${file}: ${key}[${index}]` };
+  }
+  return undefined;
+}
+
+/** Huawei Cloud SDK credentials file (INI), section `[basic]`: `ak`, `sk`, `security_token`, `project_id`. */
+function huaweiCredentialsFile(file: string, named: boolean): { credentials?: Setting<Credentials>; projectId?: Setting<string> } {
+  if (!existsSync(file)) {
+    if (named) throw new ValidationError("HUAWEICLOUD_SDK_CREDENTIALS_FILE", `names ${file}, which does not exist`);
+    return {};
+  }
+  const basic = parseIni(readFileSync(file, "utf8"), file).get("basic");
+  if (basic === undefined) return {};
+  const at = `${file} [basic]`;
+  const get = (key: string) => basic.get(key) || undefined;
+  const [ak, sk, securityToken, projectId] = [get("ak"), get("sk"), get("security_token"), get("project_id")];
+  if ((ak === undefined) !== (sk === undefined)) throw new ValidationError(at, "needs both ak and sk");
+  const credentials =
+    ak === undefined || sk === undefined
+      ? undefined
+      : { value: protectCredentials(securityToken === undefined ? { accessKey: ak, secretKey: sk } : { accessKey: ak, secretKey: sk, securityToken }), source: at };
+  return { ...(credentials === undefined ? {} : { credentials }), ...(projectId === undefined ? {} : { projectId: { value: projectId, source: `${at} project_id` } }) };
+}
+
+/** The first of `names` found in `dirs` (after `override`, when set). */
+function findFile(override: string | undefined, dirs: readonly string[], base: string): string | undefined {
+  const candidates = [...(override === undefined ? [] : [override]), ...dirs.flatMap((dir) => [".yaml", ".yml", ".json"].map((s) => join(dir, base + s)))];
+  return candidates.map((file) => resolve(file)).find((file) => existsSync(file));
+}
+
+/** One `clouds.yaml` entry, with the same entry of `secure.yaml` merged over it (openstacksdk's rules). */
+function cloudsEntry(env: Environment, dirs: readonly string[], cloud: string): { value: Entry; at: string } {
+  const cloudsFile = findFile(firstSet(env, ["OS_CLIENT_CONFIG_FILE"]), dirs, "clouds");
+  const secureFile = findFile(firstSet(env, ["OS_CLIENT_SECURE_FILE"]), dirs, "secure");
+  const entryOf = (file: string | undefined): Entry | undefined => {
+    if (file === undefined) return undefined;
+    const document = parseYamlOrJson(file);
+    if (document === null || document === undefined) return undefined;
+    const clouds = objectAt(document, file).clouds;
+    if (clouds === undefined) return undefined;
+    const entry = objectAt(clouds, `${file}: clouds`)[cloud];
+    return entry === undefined ? undefined : objectAt(entry, `${file}: clouds.${cloud}`);
+  };
+  const base = entryOf(cloudsFile);
+  const secure = entryOf(secureFile);
+  if (base === undefined && secure === undefined) {
+    const searched = cloudsFile ?? `clouds.yaml in ${dirs.join(", ")}`;
+    throw new ValidationError("OS_CLOUD", `names cloud "${cloud}", which is not in ${searched}`);
+  }
+  const at = `${cloudsFile ?? secureFile}: clouds.${cloud}`;
+  return { value: mergeEntries(base ?? {}, secure ?? {}), at };
+}
+
+function mergeEntries(base: Entry, over: Entry): Entry {
+  const out: Entry = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const inner = out[key];
+    const bothObjects = [inner, value].every((v) => typeof v === "object" && v !== null && !Array.isArray(v));
+    out[key] = bothObjects ? mergeEntries(inner as Entry, value as Entry) : value;
+  }
+  return out;
+}
+
+/** AK/SK (`ak`, `sk`, `security_token`), a `token`, or a user name and password (an IAM token source). */
+function otcCredentials(
+  at: string,
+  auth: (key: string) => string | undefined,
+  options: LoadConfigOptions,
+): Setting<Credentials> | undefined {
+  const [ak, sk, securityToken, token, password] = ["ak", "sk", "security_token", "token", "password"].map(auth);
+  if ((ak === undefined) !== (sk === undefined)) throw new ValidationError(`${at}.auth`, "needs both ak and sk");
+  if (ak !== undefined && sk !== undefined) {
+    const value = securityToken === undefined ? { accessKey: ak, secretKey: sk } : { accessKey: ak, secretKey: sk, securityToken };
+    return { value: protectCredentials(value), source: `${at}.auth (ak, sk)` };
+  }
+  if (token !== undefined) return { value: protectCredentials({ token }), source: `${at}.auth.token` };
+  if (password === undefined) return undefined;
+  const authUrl = auth("auth_url");
+  if (authUrl === undefined) throw new ValidationError(`${at}.auth.auth_url`, "is required with a password");
+  const source = createIamTokenSource({
+    authUrl,
+    username: auth("username"),
+    userId: auth("user_id"),
+    password,
+    userDomainName: auth("user_domain_name") ?? auth("domain_name"),
+    userDomainId: auth("user_domain_id") ?? auth("domain_id"),
+    projectId: auth("project_id"),
+    projectName: auth("project_name"),
+    projectDomainName: auth("project_domain_name"),
+    fetch: options.fetch,
+    clock: options.clock,
+  });
+  return { value: protectCredentials({ token: source }), source: `${at}.auth (password: IAM token from ${authUrl})` };
+}
+
+/** The JD Cloud CLI's `~/.jdc/config` (INI), the section named in `~/.jdc/current` (default `default`). */
+function jdProfile(home: string): { values: Map<string, string>; at: string } | undefined {
+  const file = join(home, ".jdc", "config");
+  if (!existsSync(file)) return undefined;
+  const currentFile = join(home, ".jdc", "current");
+  const name = (existsSync(currentFile) ? readFileSync(currentFile, "utf8").trim() : "") || "default";
+  const values = parseIni(readFileSync(file, "utf8"), file).get(name);
+  return values === undefined ? undefined : { values, at: `${file} [${name}]` };
+}
+
+/** The error for missing credentials: the environment variables to set, or the files that can hold them. */
+export function missingCredentialsError(provider: Provider, config: LoadedConfig, env: Environment): CredentialsError {
+  try {
+    credentialsFromEnv(provider, env);
+  } catch (error) {
+    if (error instanceof CredentialsError) {
+      const files = config.credentialConventions.length > 0 ? `; or in ${config.credentialConventions.join(", or ")}` : "";
+      return new CredentialsError(`${error.rule}${files}`, error.variables);
+    }
+    throw error;
+  }
+  return new CredentialsError("not found");
+}

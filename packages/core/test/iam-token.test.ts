@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { OTC_RDS, createTransport, protectCredentials } from "../src/index.js";
+import { createIamTokenSource, iamTokensUrl } from "../src/node/index.js";
+
+const PASSWORD = "s3cr3t-Pa55word!";
+
+/** A fake Keystone v3 IAM on 127.0.0.1: checks the exact body, answers a numbered token valid for one hour. */
+let server: Server;
+let base: string;
+let requests: { url: string; body: string }[] = [];
+let answer: "ok" | "401" | "no-header" = "ok";
+let now = Date.UTC(2026, 11, 3, 4, 0, 0);
+
+const read = async (request: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    void read(request).then((body) => {
+      requests.push({ url: `${request.method} ${request.url}`, body });
+      if (answer === "401") {
+        response.writeHead(401, { "content-type": "application/json" }).end('{"error":{"code":401,"message":"The request you have made requires authentication."}}');
+        return;
+      }
+      const expiresAt = new Date(now + 3600_000).toISOString().replace("Z", "000Z"); // microseconds, as Keystone writes
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (answer === "ok") headers["x-subject-token"] = `token-${requests.length}`;
+      response.writeHead(201, headers).end(JSON.stringify({ token: { expires_at: expiresAt, methods: ["password"] } }));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+beforeEach(() => {
+  requests = [];
+  answer = "ok";
+  now = Date.UTC(2026, 11, 3, 4, 0, 0);
+});
+
+const source = () =>
+  createIamTokenSource({
+    authUrl: `${base}/v3`,
+    username: "alice",
+    password: PASSWORD,
+    userDomainName: "OTC00000000001000000001",
+    projectId: "0123456789abcdef0123456789abcdef",
+    clock: () => now,
+  });
+
+describe("IAM token from a user name and password (Keystone v3 POST /v3/auth/tokens)", () => {
+  it("sends the exact password body and returns X-Subject-Token", async () => {
+    expect(await source()()).toBe("token-1");
+    expect(requests).toEqual([
+      {
+        url: "POST /v3/auth/tokens",
+        body: JSON.stringify({
+          auth: {
+            identity: {
+              methods: ["password"],
+              password: { user: { name: "alice", domain: { name: "OTC00000000001000000001" }, password: PASSWORD } },
+            },
+            scope: { project: { id: "0123456789abcdef0123456789abcdef" } },
+          },
+        }),
+      },
+    ]);
+  });
+
+  it("project by name with its domain, user by id", async () => {
+    const named = createIamTokenSource({ authUrl: base, userId: "u1", password: PASSWORD, projectName: "eu-de", projectDomainName: "d" });
+    expect(await named()).toBe("token-1");
+    expect(JSON.parse(requests[0]!.body)).toEqual({
+      auth: {
+        identity: { methods: ["password"], password: { user: { id: "u1", password: PASSWORD } } },
+        scope: { project: { name: "eu-de", domain: { name: "d" } } },
+      },
+    });
+  });
+
+  it("caches the token until 5 minutes before expires_at, then renews it", async () => {
+    const tokens = source();
+    expect(await tokens()).toBe("token-1");
+    now += 54 * 60_000; // 6 minutes left
+    expect(await tokens()).toBe("token-1");
+    expect((await tokens.current()).expiresAt.toISOString()).toBe("2026-12-03T05:00:00.000Z");
+    now += 60_000 + 1; // less than 5 minutes left
+    expect(await tokens()).toBe("token-2");
+    expect((await tokens.current()).expiresAt.toISOString()).toBe("2026-12-03T05:55:00.001Z");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("callers at the same time share one request", async () => {
+    const tokens = source();
+    expect(await Promise.all([tokens(), tokens(), tokens()])).toEqual(["token-1", "token-1", "token-1"]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a refused password is a CredentialsError without the password; the next call tries again", async () => {
+    const tokens = source();
+    answer = "401";
+    const error = await tokens().catch((e: unknown) => e as Error);
+    expect(error.message).toBe(`credentials: the IAM at ${base}/v3/auth/tokens refused the password of user alice (HTTP 401)`);
+    for (const text of [error.message, error.stack ?? "", inspect(error, { depth: 5 }), JSON.stringify(error)]) expect(text).not.toContain(PASSWORD);
+    answer = "ok";
+    expect(await tokens()).toBe("token-2");
+  });
+
+  it("an answer without X-Subject-Token is an error", async () => {
+    answer = "no-header";
+    await expect(source()()).rejects.toThrow("answered without an X-Subject-Token header or token.expires_at");
+  });
+
+  it("the source and credentials holding it never show the password", () => {
+    const tokens = source();
+    const credentials = protectCredentials({ token: tokens });
+    for (const text of [inspect(tokens, { depth: 5, showHidden: true }), inspect(credentials, { depth: 5 }), JSON.stringify(credentials), String(credentials)]) {
+      expect(text).not.toContain(PASSWORD);
+    }
+    expect(JSON.stringify(credentials)).toBe('{"token":"<redacted>"}');
+  });
+
+  it("checks its options before any request, naming the field", () => {
+    expect(() => createIamTokenSource({ authUrl: "iam.example", username: "a", password: "p", userDomainName: "d" })).toThrow(
+      "auth.auth_url: must be an absolute http or https URL without credentials, query or fragment",
+    );
+    expect(() => createIamTokenSource({ authUrl: base, username: "a", password: "", userDomainName: "d" })).toThrow("auth.password: must be a non-empty string");
+    expect(() => createIamTokenSource({ authUrl: base, username: "a", password: "p" })).toThrow(
+      "auth.user_domain_name: is required with a user name (or auth.user_domain_id, auth.domain_name)",
+    );
+    expect(iamTokensUrl("https://iam.eu-de.otc.t-systems.com/v3/")).toBe("https://iam.eu-de.otc.t-systems.com/v3/auth/tokens");
+    expect(iamTokensUrl("https://iam.eu-de.otc.t-systems.com")).toBe("https://iam.eu-de.otc.t-systems.com/v3/auth/tokens");
+    expect(requests).toHaveLength(0);
+  });
+
+  it("the transport asks the source before every attempt and sends X-Auth-Token", async () => {
+    const tokens = source();
+    const seen: (string | null)[] = [];
+    const transport = createTransport({
+      api: OTC_RDS,
+      baseUrl: "http://api.invalid",
+      credentials: { token: tokens },
+      projectId: "p",
+      clock: () => now,
+      fetch: async (request) => {
+        seen.push(request.headers.get("x-auth-token"));
+        return new Response("{}", { status: 200 });
+      },
+    });
+    await transport.fetch(new Request("http://api.invalid/v3/p/backups"));
+    now += 56 * 60_000;
+    await transport.fetch(new Request("http://api.invalid/v3/p/backups"));
+    expect(seen).toEqual(["token-1", "token-2"]);
+  });
+});
