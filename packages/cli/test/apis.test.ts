@@ -25,7 +25,7 @@ describe("backup-links apis", () => {
         "--backup-id",
         "--instance-id",
         "--project-id (or HUAWEICLOUD_SDK_PROJECT_ID)",
-        "--region (or HW_REGION_NAME) or --endpoint",
+        "--region (or HUAWEICLOUD_SDK_REGION_ID) or --endpoint",
       ],
       optional: ["--expiration 300-86400 (default 1800)"],
       regions: [...listRegions("huaweicloud", "dcs")],

@@ -10,10 +10,17 @@ const API_LIST = "otc-rds, huaweicloud-rds, otc-dds, huaweicloud-dds, huaweiclou
 
 /** Every bad invocation: the exact message, exit status 2, nothing on stdout, no request sent. */
 const CASES: Array<{ argv: string[]; env?: Record<string, string>; stderr: string }> = [
-  { argv: ["frobnicate"], stderr: `backup-links: unknown command "frobnicate": use apis, backups, links, download or sync
+  { argv: ["frobnicate"], stderr: `backup-links: unknown command "frobnicate": use apis, config, backups, links, download or sync
 ${MAIN_HELP}` },
   { argv: ["--bogus"], stderr: `backup-links: unknown option --bogus\n${MAIN_HELP}` },
   { argv: ["apis", "extra"], stderr: `backup-links: unexpected argument "extra"\nRun 'backup-links apis --help' for usage.\n` },
+  { argv: ["config", "aws-rds"], stderr: `backup-links: <api>: unknown API "aws-rds"; one of ${API_LIST}\nRun 'backup-links config --help' for usage.\n` },
+  { argv: ["config", "otc-rds", "extra"], stderr: `backup-links: unexpected argument "extra"\nRun 'backup-links config --help' for usage.\n` },
+  { argv: ["config", "otc-rds", "--os-cloud"], stderr: `backup-links: --os-cloud: needs a value\nRun 'backup-links config --help' for usage.\n` },
+  {
+    argv: ["links", "huaweicloud-rds", "--region", "ap-southeast-1", "--backup-id", "b", "--os-cloud", "otc"],
+    stderr: `backup-links: --os-cloud: is not used by huaweicloud-rds\n${LINKS_HELP}`,
+  },
   { argv: ["apis", "--table"], stderr: `backup-links: unknown option --table\nRun 'backup-links apis --help' for usage.\n` },
   { argv: ["links"], stderr: `backup-links: <api>: missing; one of ${API_LIST}\n${LINKS_HELP}` },
   { argv: ["links", "aws-rds", "--backup-id", "b"], stderr: `backup-links: <api>: unknown API "aws-rds"; one of ${API_LIST}\n${LINKS_HELP}` },
@@ -40,7 +47,7 @@ ${MAIN_HELP}` },
   {
     argv: [...RDS, "--backup-id", "b"],
     env: { OS_ACCESS_KEY: "ak", OS_SECRET_KEY: "sk" },
-    stderr: `backup-links: --project-id: is required for otc-rds; pass it or set OS_PROJECT_ID\n${LINKS_HELP}`,
+    stderr: `backup-links: --project-id: is required for otc-rds; pass it or set OS_PROJECT_ID, or project_id in the clouds.yaml entry\n${LINKS_HELP}`,
   },
   {
     argv: ["links", "jdcloud-rds", "--region", "cn-north-1", "--backup-id", "b", "--project-id", "p"],
@@ -70,7 +77,7 @@ ${MAIN_HELP}` },
   },
   {
     argv: ["links", "otc-rds", "--backup-id", "b", "--region", "ap-southeast-1"],
-    stderr: `backup-links: --region: must be one of eu-ch2, eu-de, eu-nl\n${LINKS_HELP}`,
+    stderr: `backup-links: --region: must be one of eu-ch2, eu-de, eu-nl, or have its endpoint configured by --endpoint, or rds_endpoint_override in the clouds.yaml entry (OS_CLOUD or --os-cloud)\n${LINKS_HELP}`,
   },
   {
     argv: ["links", "jdcloud-rds", "--backup-id", "b", "--endpoint", "http://127.0.0.1:9"],
@@ -83,7 +90,7 @@ ${MAIN_HELP}` },
   {
     argv: [...RDS, "--backup-id", "b"],
     env: { OS_PROJECT_ID: "p" },
-    stderr: "backup-links: credentials: not found in the environment: set OS_ACCESS_KEY and OS_SECRET_KEY (or OS_TOKEN for an IAM token)\n",
+    stderr: "backup-links: credentials: not found in the environment: set OS_ACCESS_KEY and OS_SECRET_KEY (or OS_TOKEN for an IAM token); or in a clouds.yaml entry (OS_CLOUD or --os-cloud)\n",
   },
   {
     argv: ["links", "jdcloud-rds", "--region", "cn-north-1", "--backup-id", "b"],
@@ -174,7 +181,7 @@ describe("help and version", () => {
     );
   });
 
-  it.each(["apis", "links", "download"])("prints the help of %s", async (command) => {
+  it.each(["apis", "config", "links", "download"])("prints the help of %s", async (command) => {
     const result = await runCaptured([command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith(`Usage: backup-links ${command}`)).toBe(true);

@@ -21,6 +21,8 @@ export interface LinkArgs {
   latest: boolean;
   /** `--type`, with `--latest` (links, download) or as a filter (backups). */
   type: string | undefined;
+  /** `--os-cloud NAME`: the clouds.yaml entry (OTC), instead of OS_CLOUD. */
+  osCloud: string | undefined;
 }
 
 /** `backup-links backups <api> ...`: the connection options of `links`, the instance, and filters. */
@@ -34,12 +36,24 @@ export interface BackupsArgs {
   type: string | undefined;
   since: string | undefined;
   json: boolean;
+  osCloud: string | undefined;
+}
+
+/** `backup-links config [<api>]`: where each setting of one API (or of every API) comes from. */
+export interface ConfigArgs {
+  api: ApiId | undefined;
+  region: string | undefined;
+  projectId: string | undefined;
+  endpoint: string | undefined;
+  osCloud: string | undefined;
+  json: boolean;
 }
 
 export type Command =
-  | { command: "help"; topic: "main" | "apis" | "links" | "download" | "backups" | "sync" }
+  | { command: "help"; topic: "main" | "apis" | "config" | "links" | "download" | "backups" | "sync" }
   | { command: "version" }
   | { command: "apis"; json: boolean }
+  | ({ command: "config" } & ConfigArgs)
   | ({ command: "backups" } & BackupsArgs)
   | ({ command: "links"; showLinks: boolean } & LinkArgs)
   | ({ command: "download"; out: string; concurrency: number; connections: number; quiet: boolean; fsync: boolean } & LinkArgs)
@@ -53,6 +67,7 @@ const LINK_OPTIONS = {
   expiration: { type: "string" },
   "file-name": { type: "string" },
   endpoint: { type: "string" },
+  "os-cloud": { type: "string" },
   json: { type: "boolean" },
   proxy: { type: "string" },
   latest: { type: "boolean" },
@@ -62,11 +77,20 @@ const LINK_OPTIONS = {
 
 const OPTIONS = {
   apis: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  config: {
+    region: { type: "string" },
+    "project-id": { type: "string" },
+    endpoint: { type: "string" },
+    "os-cloud": { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
   backups: {
     "instance-id": { type: "string" },
     region: { type: "string" },
     "project-id": { type: "string" },
     endpoint: { type: "string" },
+    "os-cloud": { type: "string" },
     proxy: { type: "string" },
     type: { type: "string" },
     since: { type: "string" },
@@ -96,9 +120,9 @@ export function parseCommand(argv: readonly string[]): Command {
   if (first === "--version" || first === "-v") return { command: "version" };
   // sync reads its targets from a configuration file: its own small set of options (sync-args.ts).
   if (first === "sync") return parseSyncArgs(rest);
-  if (first !== "apis" && first !== "backups" && first !== "links" && first !== "download") {
+  if (first !== "apis" && first !== "config" && first !== "backups" && first !== "links" && first !== "download") {
     throw new UsageError(
-      first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}: use apis, backups, links, download or sync`,
+      first.startsWith("-") ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}: use apis, config, backups, links, download or sync`,
     );
   }
   const values = parse(first, rest);
@@ -109,13 +133,26 @@ export function parseCommand(argv: readonly string[]): Command {
     return { command: "apis", json: values.values.json === true };
   }
 
+  const v = values.values as Record<string, string | boolean | undefined>;
+  const str = (name: string): string | undefined => (typeof v[name] === "string" ? (v[name] as string) : undefined);
   const [api, ...extra] = values.positionals;
+  if (first === "config") {
+    if (api !== undefined && !isApiId(api)) throw new UsageError(`<api>: unknown API ${JSON.stringify(api)}; one of ${API_IDS.join(", ")}`, first);
+    if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`, first);
+    return {
+      command: "config",
+      api,
+      region: str("region"),
+      projectId: str("project-id"),
+      endpoint: str("endpoint"),
+      osCloud: str("os-cloud"),
+      json: v.json === true,
+    };
+  }
   if (api === undefined) throw new UsageError(`<api>: missing; one of ${API_IDS.join(", ")}`, first);
   if (!isApiId(api)) throw new UsageError(`<api>: unknown API ${JSON.stringify(api)}; one of ${API_IDS.join(", ")}`, first);
   if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`, first);
 
-  const v = values.values as Record<string, string | boolean | undefined>;
-  const str = (name: string): string | undefined => (typeof v[name] === "string" ? (v[name] as string) : undefined);
   if (str("proxy") !== undefined && !isProxyUrl(str("proxy")!)) {
     // The value is not repeated: a proxy URL may carry a password.
     throw new UsageError("--proxy: must be a URL like http://host:port (schemes http, https, socks5)", first);
@@ -133,6 +170,7 @@ export function parseCommand(argv: readonly string[]): Command {
       type: str("type"),
       since: str("since"),
       json: v.json === true,
+      osCloud: str("os-cloud"),
     };
   }
   const latest = v.latest === true;
@@ -152,6 +190,7 @@ export function parseCommand(argv: readonly string[]): Command {
     proxy: str("proxy"),
     latest,
     type: str("type"),
+    osCloud: str("os-cloud"),
   };
 
   if (first === "links") return { command: "links", showLinks: v["show-links"] === true, ...linkArgs };

@@ -13,6 +13,7 @@ const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   projectId: "--project-id",
   region: "--region",
   endpoint: "--endpoint",
+  osCloud: "--os-cloud",
   baseUrl: "--endpoint",
   expiration: "--expiration",
   urlExpirationSecond: "--expiration",

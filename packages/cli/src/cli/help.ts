@@ -12,12 +12,14 @@ const LINK_OPTIONS = `  --backup-id ID       the backup (required unless --lates
   --expiration SECS    link lifetime: DCS 300-86400 (default 1800), JD Cloud 1-86400
   --file-name NAME     JD Cloud, SQL Server backups: the file (e.g. my_db.bak)
   --endpoint URL       use this base URL (a mock, a proxy) instead of the region's
+  --os-cloud NAME      OTC: the clouds.yaml entry to use (default: OS_CLOUD)
   --proxy URL          send requests through this proxy (default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY)`;
 
 export const MAIN_HELP = `backup-links: download managed-database backups from Open Telekom Cloud, Huawei Cloud and JD Cloud
 
 Usage:
   backup-links apis [--json]
+  backup-links config [<api>] [--region R] [--project-id ID] [--endpoint URL] [--os-cloud NAME] [--json]
   backup-links backups <api> --instance-id ID [--type T] [--since DATE] [options] [--json]
   backup-links links <api> --backup-id ID [options] [--json] [--show-links]
   backup-links links <api> --latest --instance-id ID [options] [--json] [--show-links]
@@ -25,10 +27,12 @@ Usage:
   backup-links sync [--config FILE] [--dry-run] [--json]
 
 APIs: ${API_LIST}
-Credentials come from the environment, by each vendor's own variable names:
-  OTC: OS_ACCESS_KEY + OS_SECRET_KEY (or OS_TOKEN), OS_PROJECT_ID, OS_REGION_NAME
-  Huawei Cloud: HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK (or HW_AUTH_TOKEN), HUAWEICLOUD_SDK_PROJECT_ID, HW_REGION_NAME
-  JD Cloud: JDCLOUD_ACCESS_KEY + JDCLOUD_SECRET_KEY
+Settings come from the options, then the environment, then the vendors' own files ('backup-links config'
+shows which):
+  OTC: OS_ACCESS_KEY + OS_SECRET_KEY (or OS_TOKEN), OS_PROJECT_ID, OS_REGION_NAME; OS_CLOUD and clouds.yaml
+  Huawei Cloud: HUAWEICLOUD_SDK_AK + HUAWEICLOUD_SDK_SK (or HW_AUTH_TOKEN), HUAWEICLOUD_SDK_PROJECT_ID,
+    HUAWEICLOUD_SDK_REGION_ID (or HW_REGION_NAME); ~/.huaweicloud/credentials and regions.yaml
+  JD Cloud: JDCLOUD_ACCESS_KEY + JDCLOUD_SECRET_KEY; ~/.jdc/config
 
 Run 'backup-links <command> --help' for a command's options.
 Exit status: 0 ok, 2 bad usage, 3 API error, 4 download failed, 5 a sync target failed, 6 bad sync config,
@@ -38,6 +42,20 @@ export const APIS_HELP = `Usage: backup-links apis [--json]
 
 Lists every API with its regions and the options it needs.
 
+  --json               print JSON instead of a table`;
+
+export const CONFIG_HELP = `Usage: backup-links config [<api>] [--region R] [--project-id ID] [--endpoint URL] [--os-cloud NAME] [--json]
+
+Shows, for one API or every API, the credentials (their kind, never a secret), project id, region and endpoint
+that links, backups and download would use, and where each comes from: an option, an environment variable, or
+a vendor's file (OTC clouds.yaml / secure.yaml, Huawei Cloud ~/.huaweicloud/credentials and regions.yaml,
+JD Cloud ~/.jdc/config). Options win over the environment, the environment over files.
+
+<api>: ${API_LIST}
+  --region REGION      as for links
+  --project-id ID      as for links
+  --endpoint URL       as for links
+  --os-cloud NAME      OTC: the clouds.yaml entry to use (default: OS_CLOUD)
   --json               print JSON instead of a table`;
 
 export const BACKUPS_HELP = `Usage: backup-links backups <api> --instance-id ID [options]
@@ -52,6 +70,7 @@ Lists every backup of an instance (all pages), newest first, as a table: id, typ
   --region REGION      e.g. eu-de, ap-southeast-1, cn-north-1 (default: the vendor's region variable)
   --project-id ID      Huawei Cloud and OTC (default: the vendor's project variable)
   --endpoint URL       use this base URL (a mock, a proxy) instead of the region's
+  --os-cloud NAME      OTC: the clouds.yaml entry to use (default: OS_CLOUD)
   --proxy URL          send requests through this proxy (default: HTTPS_PROXY / HTTP_PROXY, minus NO_PROXY)
   --json               print the records as JSON (dates as ISO 8601 UTC)`;
 

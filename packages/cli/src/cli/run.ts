@@ -1,16 +1,17 @@
 import { parseCommand, type Command } from "./args.js";
 import { runApis } from "./commands/apis.js";
 import { runBackups } from "./commands/backups.js";
+import { runConfig } from "./commands/config.js";
 import { runDownload } from "./commands/download.js";
 import { runLinks } from "./commands/links.js";
 import { runSyncCommand } from "./commands/sync.js";
 import type { CliContext } from "./context.js";
 import { reportError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
-import { APIS_HELP, BACKUPS_HELP, DOWNLOAD_HELP, LINKS_HELP, MAIN_HELP, SYNC_HELP } from "./help.js";
+import { APIS_HELP, BACKUPS_HELP, CONFIG_HELP, DOWNLOAD_HELP, LINKS_HELP, MAIN_HELP, SYNC_HELP } from "./help.js";
 import { VERSION } from "../version.js";
 
-const HELP = { main: MAIN_HELP, apis: APIS_HELP, backups: BACKUPS_HELP, links: LINKS_HELP, download: DOWNLOAD_HELP, sync: SYNC_HELP } as const;
+const HELP = { main: MAIN_HELP, apis: APIS_HELP, config: CONFIG_HELP, backups: BACKUPS_HELP, links: LINKS_HELP, download: DOWNLOAD_HELP, sync: SYNC_HELP } as const;
 
 /**
  * Runs `backup-links` with the given arguments (without `node` and the script) and returns the exit status.
@@ -29,6 +30,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
         return EXIT.OK;
       case "apis":
         return runApis(command.json, context);
+      case "config":
+        return runConfig(command, context);
       case "backups":
         return await runBackups(command, context);
       case "links":
@@ -50,5 +53,5 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
 /** The command word, for pointing to its help when the arguments after it did not parse. */
 function commandWord(argv: readonly string[]): string | undefined {
   const first = argv[0];
-  return first === "apis" || first === "backups" || first === "links" || first === "download" || first === "sync" ? first : undefined;
+  return first === "apis" || first === "config" || first === "backups" || first === "links" || first === "download" || first === "sync" ? first : undefined;
 }

@@ -2,19 +2,19 @@ import {
   API_IDS,
   ENVIRONMENT_VARIABLES,
   ValidationError,
-  credentialsFromEnv,
   requireId,
   requireInteger,
   requireOneOf,
   listRegions,
   resolveEndpoint,
-  validateBaseUrl,
   type ApiId,
   type Credentials,
   type Environment,
   type FetchLike,
 } from "@backup-links/core";
+import { loadConfig, missingCredentialsError, type LoadedConfig } from "@backup-links/core/node";
 import { APIS, type ApiDescription } from "./apis.js";
+import { nodeFetch } from "./node-fetch.js";
 import type { GetBackupLinksOptions } from "./types.js";
 
 /** A request that passed every check: what the API adapter needs, nothing left to default. */
@@ -30,6 +30,8 @@ export interface ResolvedRequest {
   expiration: number | undefined;
   fileName: string | undefined;
   credentials: Credentials;
+  /** Where each setting came from (`backup-links config`). */
+  config: LoadedConfig;
   fetch: FetchLike | undefined;
   signal: AbortSignal | undefined;
 }
@@ -51,8 +53,6 @@ export function resolveRequest(options: GetBackupLinksOptions, purpose: "links" 
     if (value === undefined) throw new ValidationError(field, `is required for ${api}${hint}`);
     return requireId(field, value);
   };
-  const fromEnv = (list: readonly string[]): string | undefined =>
-    list.map((name) => env[name]?.trim()).find((value) => value !== undefined && value !== "");
 
   // Listing (and so `latest`) names the instance on every API, and no backup.
   const listing = purpose === "list";
@@ -63,14 +63,6 @@ export function resolveRequest(options: GetBackupLinksOptions, purpose: "links" 
     : options.instanceId === undefined
       ? undefined
       : notUsed("instanceId");
-
-  let projectId: string | undefined;
-  if (description.projectId) {
-    const hint = names.projectId.length > 0 ? `; pass it or set ${names.projectId[0]}` : "";
-    projectId = required("projectId", options.projectId ?? fromEnv(names.projectId), hint);
-  } else if (options.projectId !== undefined) {
-    notUsed("projectId");
-  }
 
   let expiration: number | undefined;
   if (description.expiration !== undefined) {
@@ -87,20 +79,51 @@ export function resolveRequest(options: GetBackupLinksOptions, purpose: "links" 
   } else if (options.fileName !== undefined) {
     notUsed("fileName");
   }
+  if (!description.projectId && options.projectId !== undefined) notUsed("projectId");
+  if (description.provider !== "otc" && options.osCloud !== undefined) notUsed("osCloud");
 
-  const endpoint = options.endpoint === undefined ? undefined : validateBaseUrl(options.endpoint, "endpoint");
-  const region = options.region ?? fromEnv(names.region);
+  // Explicit options, then the environment, then the vendor's files (core's loadConfig; README "Configuration").
+  const config = loadConfig({
+    provider: description.provider,
+    service: description.service,
+    region: options.region,
+    endpoint: options.endpoint,
+    projectId: options.projectId,
+    credentials: options.credentials,
+    cloud: options.osCloud,
+    env,
+    home: options.home,
+    fetch: options.fetch ?? nodeFetch,
+  });
+
+  let projectId: string | undefined;
+  if (description.projectId) {
+    const files = description.provider === "otc" ? ", or project_id in the clouds.yaml entry" : ", or project_id in ~/.huaweicloud/credentials [basic]";
+    const hint = names.projectId.length > 0 ? `; pass it or set ${names.projectId[0]}${files}` : "";
+    projectId = required("projectId", config.projectId?.value, hint);
+  }
+
+  const endpoint = config.endpoint?.value;
+  const region = config.region?.value;
+  const known = listRegions(description.provider, description.service);
   // JD Cloud puts the region in the path and in the signature, so even a mock endpoint needs one.
   if (region === undefined && (endpoint === undefined || description.regionInRequest)) {
-    const known = listRegions(description.provider, description.service).join(", ");
     const unless = description.regionInRequest ? "" : " unless an endpoint is given";
     const envHint = names.region.length > 0 ? ` (or set ${names.region[0]})` : "";
-    throw new ValidationError("region", `is required for ${api}${unless}; one of ${known}${envHint}`);
+    throw new ValidationError("region", `is required for ${api}${unless}; one of ${known.join(", ")}${envHint}`);
   }
-  // Checks a region against the known list when no endpoint overrides it.
+  // A region outside the table needs an endpoint configured by one of the conventions.
+  if (region !== undefined && endpoint === undefined && !known.includes(region)) {
+    requireId("region", region);
+    throw new ValidationError(
+      "region",
+      `must be one of ${known.join(", ")}, or have its endpoint configured by ${config.endpointConventions.join(", or ")}`,
+    );
+  }
   resolveEndpoint({ provider: description.provider, service: description.service, region, baseUrl: endpoint });
 
-  const credentials = options.credentials ?? credentialsFromEnv(description.provider, env).credentials;
+  if (config.credentials === undefined) throw missingCredentialsError(description.provider, config, env);
+  const credentials = config.credentials.value;
   return {
     api,
     description,
@@ -112,6 +135,7 @@ export function resolveRequest(options: GetBackupLinksOptions, purpose: "links" 
     expiration,
     fileName,
     credentials,
+    config,
     fetch: options.fetch,
     signal: options.signal,
   };

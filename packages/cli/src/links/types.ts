@@ -39,6 +39,10 @@ export interface GetBackupLinksOptions {
   signal?: AbortSignal | undefined;
   /** Where environment defaults come from. Default `process.env`. */
   env?: Environment | undefined;
+  /** Open Telekom Cloud: the `clouds.yaml` entry to read (default: `OS_CLOUD`). */
+  osCloud?: string | undefined;
+  /** The home directory whose vendor files are read (`~/.huaweicloud`, `~/.config/openstack`, `~/.jdc`). Default: `HOME` of `env`, else the user's. */
+  home?: string | undefined;
 }
 
 /** Every API's answer in one shape. */

@@ -30,7 +30,7 @@ export interface LoadConfigOptions {
   cloud?: string | undefined;
   /** Default `process.env`. */
   env?: Environment | undefined;
-  /** Default `os.homedir()`. */
+  /** Default: `HOME` of `env`, else `os.homedir()`. */
   home?: string | undefined;
   /** Default `process.cwd()`: the first directory searched for `clouds.yaml`. */
   cwd?: string | undefined;
@@ -64,7 +64,7 @@ type Entry = Record<string, unknown>;
  */
 export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const env = options.env ?? defaultEnvironment();
-  const home = options.home ?? homedir();
+  const home = options.home ?? (env.HOME || homedir());
   const names = ENVIRONMENT_VARIABLES[options.provider];
   if (names === undefined) throw new ValidationError("provider", `must be one of ${Object.keys(ENVIRONMENT_VARIABLES).join(", ")}`);
   const fromEnv = (list: readonly string[]): Setting<string> | undefined => {

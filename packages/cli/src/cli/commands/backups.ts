@@ -69,6 +69,7 @@ export async function runBackups(args: BackupsArgs, context: CliContext): Promis
     instanceId: args.instanceId as string,
     region: args.region,
     endpoint: args.endpoint,
+    osCloud: args.osCloud,
     projectId: args.projectId,
     // Checked by listBackups (ValidationError naming --type).
     type: args.type as ListBackupsOptions["type"],

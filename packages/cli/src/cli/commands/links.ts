@@ -38,6 +38,7 @@ export function toLinkOptions(args: LinkArgs, context: CliContext, tellPick = tr
       : {}),
     region: args.region,
     endpoint: args.endpoint,
+    osCloud: args.osCloud,
     projectId: args.projectId,
     instanceId: args.instanceId,
     expiration: args.expiration,
