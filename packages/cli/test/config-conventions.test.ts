@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -175,5 +175,19 @@ describe("OTC: a user name and password in clouds.yaml", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("backup-links: credentials: the IAM at https://iam.eu-de.otc.t-systems.com/v3/auth/tokens refused the password of user alice (HTTP 401)\n");
     expect(result.stdout).toBe("");
+  });
+});
+
+describe("README: the clouds.yaml example", () => {
+  it("prints what the README shows", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## Configuration files"));
+    const yaml = /<<'YAML'\n([\s\S]*?)\nYAML\n/.exec(section)![1]!;
+    const shownOutput = /```\n(otc-rds\n[\s\S]*?)```/.exec(section)![1]!;
+    write(".config/openstack/clouds.yaml", `${yaml}\n`);
+    const result = await runCaptured(["config", "otc-rds", "--os-cloud", "otc"], { env: { HOME: home } });
+    expect(result.code).toBe(0);
+    expect(result.stdout.replaceAll(home, "/home/me")).toBe(shownOutput);
+    expect(result.stdout).not.toContain("change-me");
   });
 });
