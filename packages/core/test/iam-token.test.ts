@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { OTC_RDS, createTransport, protectCredentials } from "../src/index.js";
+import { NetworkError, OTC_RDS, createTransport, protectCredentials } from "../src/index.js";
 import { createIamTokenSource, iamTokensUrl } from "../src/node/index.js";
 
 const PASSWORD = "s3cr3t-Pa55word!";
@@ -105,11 +105,25 @@ describe("IAM token from a user name and password (Keystone v3 POST /v3/auth/tok
   it("a refused password is a CredentialsError without the password; the next call tries again", async () => {
     const tokens = source();
     answer = "401";
-    const error = await tokens().catch((e: unknown) => e as Error);
+    const error = (await tokens().catch((e: unknown) => e)) as Error;
     expect(error.message).toBe(`credentials: the IAM at ${base}/v3/auth/tokens refused the password of user alice (HTTP 401)`);
     for (const text of [error.message, error.stack ?? "", inspect(error, { depth: 5 }), JSON.stringify(error)]) expect(text).not.toContain(PASSWORD);
     answer = "ok";
     expect(await tokens()).toBe("token-2");
+  });
+
+  it("a network failure is a NetworkError naming the IAM URL, without the password", async () => {
+    const failing = createIamTokenSource({
+      authUrl: "https://iam.invalid/v3",
+      username: "alice",
+      password: PASSWORD,
+      userDomainName: "d",
+      fetch: async () => Promise.reject(new TypeError("fetch failed")),
+    });
+    const error = (await failing().catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toBe("IAM token request failed (POST https://iam.invalid/v3/auth/tokens)");
+    expect(inspect(error, { depth: 5 })).not.toContain(PASSWORD);
   });
 
   it("an answer without X-Subject-Token is an error", async () => {

@@ -1,5 +1,5 @@
 import type { TokenSource } from "../credential-types.js";
-import { BackupLinksError, CredentialsError, ValidationError } from "../errors.js";
+import { BackupLinksError, CredentialsError, NetworkError, ValidationError } from "../errors.js";
 import { redactUrl } from "../redact.js";
 import { validateBaseUrl } from "../endpoints.js";
 import { parseVendorTime } from "../time.js";
@@ -108,8 +108,8 @@ export function createIamTokenSource(options: IamTokenSourceOptions): TokenSourc
     try {
       response = await fetchFn(request);
     } catch (error) {
-      const reason = error instanceof Error ? error.name : "error";
-      throw new BackupLinksError(`IAM token request to ${redactUrl(url)} failed (${reason})`);
+      // The cause is kept (a DNS or TLS failure); the request, whose body holds the password, is not.
+      throw new NetworkError("IAM token request failed", { method: "POST", url, cause: error });
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
