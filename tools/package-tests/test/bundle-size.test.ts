@@ -31,6 +31,13 @@ describe.each(CLIENT_PACKAGES.map((p) => [p.name, p.factory!] as const))("%s bro
     for (const nodeOnly of ["getBuiltinModule", "createHmac", "padStart(4"]) expect(code, nodeOnly).not.toContain(nodeOnly);
   });
 
+  it("carries none of @backup-links/core/node (configuration files, the IAM password login), only the token-source hook", async () => {
+    const { code } = await measureBundle(name, factory);
+    for (const nodeEntry of ["x-subject-token", "/auth/tokens", "clouds.yaml", "HUAWEICLOUD_SDK_REGIONS_FILE", "\".jdc\"", "[section]"]) {
+      expect(code, nodeEntry).not.toContain(nodeEntry);
+    }
+  });
+
   it("carries its own provider's signer, endpoints and environment names, and no other provider's", async () => {
     const { code } = await measureBundle(name, factory);
     const own = PROVIDER_MARKERS[provider]!;
