@@ -185,6 +185,43 @@ describe("Open Telekom Cloud: OS_CLOUD and clouds.yaml / secure.yaml", () => {
     expect(secretsOf(config)).not.toContain("hunter2");
   });
 
+  it("OS_USERNAME + OS_PASSWORD (openstacksdk's OS_ + key names) log in; they win over clouds.yaml, AK/SK variables win over them", async () => {
+    write(join(cwd, "clouds.yaml"), CLOUDS);
+    const bodies: string[] = [];
+    const fetch = async (request: Request) => {
+      bodies.push(await request.text());
+      return new Response('{"token":{"expires_at":"2099-01-01T00:00:00Z"}}', { status: 201, headers: { "X-Subject-Token": "env-token" } });
+    };
+    const env = {
+      OS_CLOUD: "otc",
+      OS_AUTH_URL: "https://iam.eu-de.otc.t-systems.com/v3",
+      OS_USERNAME: "bob",
+      OS_PASSWORD: "env-password-secret",
+      OS_DOMAIN_NAME: "OTC0002",
+      OS_PROJECT_NAME: "eu-de_backup",
+    };
+    const config = load({ provider: "otc", env, fetch });
+    expect(describeSources(config)).toEqual({
+      credentials: "env OS_PASSWORD (password: IAM token from https://iam.eu-de.otc.t-systems.com/v3)",
+      projectId: `${join(cwd, "clouds.yaml")}: clouds.otc.auth.project_id`,
+      region: `${join(cwd, "clouds.yaml")}: clouds.otc.region_name`,
+      endpoint: `${join(cwd, "clouds.yaml")}: clouds.otc.rds_endpoint_override`,
+    });
+    expect(await (config.credentials?.value as { token: () => Promise<string> }).token()).toBe("env-token");
+    expect(JSON.parse(bodies[0]!)).toEqual({
+      auth: {
+        identity: { methods: ["password"], password: { user: { name: "bob", domain: { name: "OTC0002" }, password: "env-password-secret" } } },
+        scope: { project: { name: "eu-de_backup" } },
+      },
+    });
+    expect(secretsOf(config)).not.toContain("env-password-secret");
+    expect(load({ provider: "otc", env: { ...env, OS_ACCESS_KEY: "A", OS_SECRET_KEY: "S" } }).credentials?.source).toBe("env OS_ACCESS_KEY + OS_SECRET_KEY");
+    const { OS_AUTH_URL: _url, ...withoutUrl } = env;
+    expect(() => load({ provider: "otc", env: withoutUrl })).toThrow("OS_AUTH_URL: is required with a password");
+    const { OS_DOMAIN_NAME: _domain, ...withoutDomain } = env;
+    expect(() => load({ provider: "otc", env: withoutDomain })).toThrow("OS_USER_DOMAIN_NAME: is required with a user name (or OS_DOMAIN_NAME, OS_USER_DOMAIN_ID)");
+  });
+
   it("errors name the file and the entry, never the value", () => {
     expect(() => load({ provider: "otc", cloud: "missing" })).toThrow(`OS_CLOUD: names cloud "missing", which is not in clouds.yaml in ${cwd}, ${join(home, ".config", "openstack")}, ${etc}`);
     write(join(cwd, "clouds.yaml"), "clouds:\n  bad:\n    auth:\n      ak: A\n  nourl:\n    auth: {username: u, password: very-secret-pw}\n  list:\n    auth: [1]\n");

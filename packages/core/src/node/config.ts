@@ -111,6 +111,12 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   } else if (options.provider === "otc") {
     endpointConventions.push(`${service}_endpoint_override in the clouds.yaml entry (OS_CLOUD or --os-cloud)`);
     credentialConventions.push("a clouds.yaml entry (OS_CLOUD or --os-cloud)");
+    if (credentials === undefined && firstSet(env, ["OS_PASSWORD"]) !== undefined) {
+      // openstacksdk: every clouds.yaml key is also `OS_` + the key in upper case; the Terraform provider's domain order.
+      const fromOs = (key: string) =>
+        firstSet(env, key === "user_domain_name" ? OS_USER_DOMAIN_NAMES : [`OS_${key.toUpperCase()}`, ...(key === "project_id" ? ["OS_TENANT_ID"] : key === "project_name" ? ["OS_TENANT_NAME"] : [])]);
+      credentials = passwordLogin(fromOs, (key) => `OS_${key.toUpperCase()}`, "env OS_PASSWORD", options);
+    }
     const cloud = options.cloud ?? firstSet(env, ["OS_CLOUD"]);
     if (cloud !== undefined) {
       const dirs = [options.cwd ?? process.cwd(), join(home, ".config", "openstack"), ...(options.systemConfigDirs ?? ["/etc/openstack"])];
@@ -300,22 +306,47 @@ function otcCredentials(
   }
   if (token !== undefined) return { value: protectCredentials({ token }), source: `${at}.auth.token` };
   if (password === undefined) return undefined;
+  return passwordLogin(auth, (key) => `${at}.auth.${key}`, `${at}.auth`, options);
+}
+
+/** `OS_USER_DOMAIN_NAME`, then `OS_PROJECT_DOMAIN_NAME`, then `OS_DOMAIN_NAME` (terraform-provider-opentelekomcloud `domain_name`). */
+const OS_USER_DOMAIN_NAMES = ["OS_USER_DOMAIN_NAME", "OS_PROJECT_DOMAIN_NAME", "OS_DOMAIN_NAME"];
+
+/**
+ * A user name (or id) and password, by clouds.yaml `auth` keys (`auth_url`, `username`, `user_id`, `password`,
+ * `user_domain_name` / `domain_name`, `user_domain_id` / `domain_id`, `project_id`, `project_name`,
+ * `project_domain_name`): an IAM token source. `where(key)` names a key in errors (`clouds.x.auth.auth_url`, `OS_AUTH_URL`).
+ */
+function passwordLogin(
+  auth: (key: string) => string | undefined,
+  where: (key: string) => string,
+  source: string,
+  options: LoadConfigOptions,
+): Setting<Credentials> {
   const authUrl = auth("auth_url");
-  if (authUrl === undefined) throw new ValidationError(`${at}.auth.auth_url`, "is required with a password");
-  const source = createIamTokenSource({
-    authUrl,
-    username: auth("username"),
-    userId: auth("user_id"),
-    password,
-    userDomainName: auth("user_domain_name") ?? auth("domain_name"),
-    userDomainId: auth("user_domain_id") ?? auth("domain_id"),
+  if (authUrl === undefined) throw new ValidationError(where("auth_url"), "is required with a password");
+  const username = auth("username");
+  const userId = auth("user_id");
+  if (username === undefined && userId === undefined) throw new ValidationError(where("username"), `is required with a password (or ${where("user_id")})`);
+  const userDomainName = auth("user_domain_name") ?? auth("domain_name");
+  const userDomainId = auth("user_domain_id") ?? auth("domain_id");
+  if (userId === undefined && userDomainName === undefined && userDomainId === undefined) {
+    throw new ValidationError(where("user_domain_name"), `is required with a user name (or ${where("domain_name")}, ${where("user_domain_id")})`);
+  }
+  const tokens = createIamTokenSource({
+    authUrl: validateBaseUrl(authUrl, where("auth_url")),
+    username,
+    userId,
+    password: auth("password")!,
+    userDomainName,
+    userDomainId,
     projectId: auth("project_id"),
     projectName: auth("project_name"),
     projectDomainName: auth("project_domain_name"),
     fetch: options.fetch,
     clock: options.clock,
   });
-  return { value: protectCredentials({ token: source }), source: `${at}.auth (password: IAM token from ${authUrl})` };
+  return { value: protectCredentials({ token: tokens }), source: `${source} (password: IAM token from ${authUrl})` };
 }
 
 /** The JD Cloud CLI's `~/.jdc/config` (INI), the section named in `~/.jdc/current` (default `default`). */
