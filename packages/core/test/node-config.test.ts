@@ -215,6 +215,10 @@ describe("Open Telekom Cloud: OS_CLOUD and clouds.yaml / secure.yaml", () => {
       },
     });
     expect(secretsOf(config)).not.toContain("env-password-secret");
+    // The same login again (a second request of the same run) shares the cached token: no second IAM request.
+    const again = load({ provider: "otc", env, fetch });
+    expect(await (again.credentials?.value as { token: () => Promise<string> }).token()).toBe("env-token");
+    expect(bodies).toHaveLength(1);
     expect(load({ provider: "otc", env: { ...env, OS_ACCESS_KEY: "A", OS_SECRET_KEY: "S" } }).credentials?.source).toBe("env OS_ACCESS_KEY + OS_SECRET_KEY");
     const { OS_AUTH_URL: _url, ...withoutUrl } = env;
     expect(() => load({ provider: "otc", env: withoutUrl })).toThrow("OS_AUTH_URL: is required with a password");

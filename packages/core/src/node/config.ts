@@ -1,11 +1,12 @@
 /// <reference types="node" />
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Provider, Service } from "../api-profile.js";
 import { createIamTokenSource } from "../auth/iam-token.js";
-import type { Credentials, Environment } from "../credential-types.js";
+import type { Credentials, Environment, TokenSource } from "../credential-types.js";
 import { ENVIRONMENT_VARIABLES, credentialsFromEnv, defaultEnvironment, firstSet } from "../credentials.js";
 import { validateBaseUrl } from "../endpoints.js";
 import { BackupLinksError, CredentialsError, ValidationError } from "../errors.js";
@@ -309,6 +310,8 @@ function otcCredentials(
   return passwordLogin(auth, (key) => `${at}.auth.${key}`, `${at}.auth`, options);
 }
 
+const TOKEN_SOURCES = new Map<string, TokenSource>();
+
 /** `OS_USER_DOMAIN_NAME`, then `OS_PROJECT_DOMAIN_NAME`, then `OS_DOMAIN_NAME` (terraform-provider-opentelekomcloud `domain_name`). */
 const OS_USER_DOMAIN_NAMES = ["OS_USER_DOMAIN_NAME", "OS_PROJECT_DOMAIN_NAME", "OS_DOMAIN_NAME"];
 
@@ -333,7 +336,7 @@ function passwordLogin(
   if (userId === undefined && userDomainName === undefined && userDomainId === undefined) {
     throw new ValidationError(where("user_domain_name"), `is required with a user name (or ${where("domain_name")}, ${where("user_domain_id")})`);
   }
-  const tokens = createIamTokenSource({
+  const login = {
     authUrl: validateBaseUrl(authUrl, where("auth_url")),
     username,
     userId,
@@ -343,9 +346,15 @@ function passwordLogin(
     projectId: auth("project_id"),
     projectName: auth("project_name"),
     projectDomainName: auth("project_domain_name"),
-    fetch: options.fetch,
-    clock: options.clock,
-  });
+  };
+  // One token source per login and process: every request of a run (a list, then links, then fresh links hours
+  // later) shares its cached token. Keyed by a hash, so no map holds the password in the clear.
+  const key = createHash("sha256").update(JSON.stringify(login)).digest("hex");
+  let tokens = TOKEN_SOURCES.get(key);
+  if (tokens === undefined) {
+    tokens = createIamTokenSource({ ...login, fetch: options.fetch, clock: options.clock });
+    TOKEN_SOURCES.set(key, tokens);
+  }
   return { value: protectCredentials({ token: tokens }), source: `${source} (password: IAM token from ${authUrl})` };
 }
 
