@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { NetworkError, OTC_RDS, createTransport, protectCredentials } from "../src/index.js";
+import { ApiError, CredentialsError, NetworkError, OTC_RDS, TimeoutError, createTransport, protectCredentials } from "../src/index.js";
 import { createIamTokenSource, iamTokensUrl } from "../src/node/index.js";
 
 const PASSWORD = "s3cr3t-Pa55word!";
@@ -11,7 +11,9 @@ const PASSWORD = "s3cr3t-Pa55word!";
 let server: Server;
 let base: string;
 let requests: { url: string; body: string }[] = [];
-let answer: "ok" | "401" | "no-header" = "ok";
+let answer: "ok" | "401" | "503" | "slow" | "no-header" = "ok";
+/** When set, the `expires_at` the fake IAM writes (else one hour after `now`, in Keystone's microseconds). */
+let expiresText: string | undefined;
 let now = Date.UTC(2026, 11, 3, 4, 0, 0);
 
 const read = async (request: IncomingMessage) => {
@@ -24,11 +26,19 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     void read(request).then((body) => {
       requests.push({ url: `${request.method} ${request.url}`, body });
+      if (answer === "503") {
+        response.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ echo: body }));
+        return;
+      }
+      if (answer === "slow") {
+        setTimeout(() => response.writeHead(201).end("{}"), 2000).unref();
+        return;
+      }
       if (answer === "401") {
         response.writeHead(401, { "content-type": "application/json" }).end('{"error":{"code":401,"message":"The request you have made requires authentication."}}');
         return;
       }
-      const expiresAt = new Date(now + 3600_000).toISOString().replace("Z", "000Z"); // microseconds, as Keystone writes
+      const expiresAt = expiresText ?? new Date(now + 3600_000).toISOString().replace("Z", "000Z"); // microseconds, as Keystone writes
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (answer === "ok") headers["x-subject-token"] = `token-${requests.length}`;
       response.writeHead(201, headers).end(JSON.stringify({ token: { expires_at: expiresAt, methods: ["password"] } }));
@@ -41,6 +51,7 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 beforeEach(() => {
   requests = [];
   answer = "ok";
+  expiresText = undefined;
   now = Date.UTC(2026, 11, 3, 4, 0, 0);
 });
 
@@ -82,6 +93,60 @@ describe("IAM token from a user name and password (Keystone v3 POST /v3/auth/tok
         scope: { project: { name: "eu-de", domain: { name: "d" } } },
       },
     });
+  });
+
+  it("user by name in a domain given by id; project by name in a domain given by id (id before name, as keystoneauth1)", async () => {
+    const tokens = createIamTokenSource({
+      authUrl: `${base}/v3/`,
+      username: "alice",
+      password: PASSWORD,
+      userDomainId: "ud1",
+      userDomainName: "ignored",
+      projectName: "eu-de_sub",
+      projectDomainId: "pd1",
+      projectDomainName: "ignored",
+    });
+    expect(await tokens()).toBe("token-1");
+    expect(requests[0]!.url).toBe("POST /v3/auth/tokens");
+    expect(JSON.parse(requests[0]!.body)).toEqual({
+      auth: {
+        identity: { methods: ["password"], password: { user: { name: "alice", domain: { id: "ud1" }, password: PASSWORD } } },
+        scope: { project: { name: "eu-de_sub", domain: { id: "pd1" } } },
+      },
+    });
+  });
+
+  it("expires_at with an offset and fractional seconds; a token living less than twice the margin is renewed at half its life", async () => {
+    expiresText = "2026-12-03T06:04:00.123456+02:00"; // 04:04:00.123Z: four minutes from now
+    const tokens = source();
+    expect((await tokens.current()).expiresAt.toISOString()).toBe("2026-12-03T04:04:00.123Z");
+    now += 60_000;
+    expect(await tokens()).toBe("token-1");
+    now += 62_000; // past half the lifetime
+    expect(await tokens()).toBe("token-2");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("an IAM answering 5xx is an ApiError with the status, never echoing the password; the next call tries again", async () => {
+    const tokens = source();
+    answer = "503";
+    const error = (await tokens().catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(CredentialsError);
+    expect(error.status).toBe(503);
+    expect(error.message).toBe(`POST ${base}/v3/auth/tokens failed with HTTP 503`);
+    for (const text of [error.message, inspect(error, { depth: 5 }), JSON.stringify(error)]) expect(text).not.toContain(PASSWORD);
+    answer = "ok";
+    expect(await tokens()).toBe("token-2");
+  });
+
+  it("an IAM that does not answer in time is a TimeoutError", async () => {
+    answer = "slow";
+    const tokens = createIamTokenSource({ authUrl: base, username: "alice", password: PASSWORD, userDomainName: "d", timeoutMs: 100 });
+    const error = (await tokens().catch((e: unknown) => e)) as TimeoutError;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe(`Request timed out after 100 ms (POST ${base}/v3/auth/tokens)`);
+    expect(inspect(error, { depth: 5 })).not.toContain(PASSWORD);
   });
 
   it("caches the token until 5 minutes before expires_at, then renews it", async () => {

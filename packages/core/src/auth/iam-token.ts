@@ -1,5 +1,5 @@
 import type { TokenSource } from "../credential-types.js";
-import { BackupLinksError, CredentialsError, NetworkError, ValidationError } from "../errors.js";
+import { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "../errors.js";
 import { redactUrl } from "../redact.js";
 import { validateBaseUrl } from "../endpoints.js";
 import { parseVendorTime } from "../time.js";
@@ -19,10 +19,11 @@ export interface IamPasswordAuth {
   password: string;
   userDomainName?: string | undefined;
   userDomainId?: string | undefined;
-  /** The token's scope: a project by id, or by name (with `projectDomainName` when the IAM needs it). */
+  /** The token's scope: a project by id, or by name (with its domain by id or name when the IAM needs it). */
   projectId?: string | undefined;
   projectName?: string | undefined;
   projectDomainName?: string | undefined;
+  projectDomainId?: string | undefined;
 }
 
 export interface IamTokenSourceOptions extends IamPasswordAuth {
@@ -30,7 +31,10 @@ export interface IamTokenSourceOptions extends IamPasswordAuth {
   fetch?: ((input: Request) => Promise<Response>) | undefined;
   /** Milliseconds since the epoch; default `Date.now`. */
   clock?: (() => number) | undefined;
-  /** A token is renewed this long before its `expires_at` (default 5 minutes). */
+  /**
+   * A token is renewed this long before its `expires_at` (default 5 minutes), or after half its lifetime when that
+   * is shorter (a token valid for 4 minutes is not fetched again on every request).
+   */
   renewBeforeMs?: number | undefined;
   /** Per request (default 30 s). */
   timeoutMs?: number | undefined;
@@ -42,7 +46,11 @@ export interface IamToken {
   expiresAt: Date;
 }
 
-/** The Keystone v3 password-authentication body (identity API v3, "Password authentication with scoped authorization"). */
+/**
+ * The Keystone v3 password-authentication body (identity API v3, "Password authentication with scoped authorization"),
+ * shaped as keystoneauth1's `identity/v3` Password plugin does: the user by id, else by name with its domain (id
+ * before name); the scope a project by id, else by name with its domain (id before name); no scope without either.
+ */
 export function iamPasswordRequestBody(auth: IamPasswordAuth): string {
   const user: Record<string, unknown> =
     auth.userId !== undefined ? { id: auth.userId } : { name: auth.username };
@@ -55,7 +63,14 @@ export function iamPasswordRequestBody(auth: IamPasswordAuth): string {
     auth.projectId !== undefined
       ? { id: auth.projectId }
       : auth.projectName !== undefined
-        ? { name: auth.projectName, ...(auth.projectDomainName === undefined ? {} : { domain: { name: auth.projectDomainName } }) }
+        ? {
+            name: auth.projectName,
+            ...(auth.projectDomainId !== undefined
+              ? { domain: { id: auth.projectDomainId } }
+              : auth.projectDomainName !== undefined
+                ? { domain: { name: auth.projectDomainName } }
+                : {}),
+          }
         : undefined;
   return JSON.stringify({
     auth: {
@@ -73,7 +88,7 @@ export function iamTokensUrl(authUrl: string): string {
 
 /**
  * An IAM token source: obtains a token with `POST /v3/auth/tokens` (the token is the `X-Subject-Token` header, its
- * expiry `token.expires_at`), keeps it until `renewBeforeMs` before it expires, then obtains a new one. Callers at
+ * expiry `token.expires_at`), keeps it until `renewBeforeMs` (at most half its lifetime) before it expires, then obtains a new one. Callers at
  * the same time share one request; a failed request is not cached. Pass it as `credentials: { token: source }`.
  * The password is checked here and never appears in an error or in the source's inspection.
  */
@@ -94,10 +109,11 @@ export function createIamTokenSource(options: IamTokenSourceOptions): TokenSourc
   const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchFn = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const who = options.userId ?? options.username!;
-  let cached: IamToken | undefined;
+  let cached: { fresh: IamToken; renewAt: number } | undefined;
   let pending: Promise<IamToken> | undefined;
 
-  const obtain = async (): Promise<IamToken> => {
+  const obtain = async (): Promise<{ fresh: IamToken; renewAt: number }> => {
+    const started = clock();
     const request = new Request(url, {
       method: "POST",
       headers: { "content-type": "application/json;charset=utf8", accept: "application/json" },
@@ -109,6 +125,7 @@ export function createIamTokenSource(options: IamTokenSourceOptions): TokenSourc
       response = await fetchFn(request);
     } catch (error) {
       // The cause is kept (a DNS or TLS failure); the request, whose body holds the password, is not.
+      if (request.signal.aborted) throw new TimeoutError(timeoutMs, { method: "POST", url, cause: error });
       throw new NetworkError("IAM token request failed", { method: "POST", url, cause: error });
     }
     if (response.status === 401 || response.status === 403) {
@@ -116,26 +133,29 @@ export function createIamTokenSource(options: IamTokenSourceOptions): TokenSourc
       throw new CredentialsError(`the IAM at ${redactUrl(url)} refused the password of user ${who} (HTTP ${response.status})`);
     }
     if (response.status !== 201 && response.status !== 200) {
-      await response.body?.cancel();
-      throw new BackupLinksError(`IAM token request to ${redactUrl(url)} answered HTTP ${response.status}`);
+      // The body is not read: an IAM (or a proxy) that echoes the request would echo the password.
+      await response.body?.cancel().catch(() => undefined);
+      throw new ApiError({ status: response.status, method: "POST", url });
     }
     const token = response.headers.get("x-subject-token");
     const data = (await response.json().catch(() => undefined)) as { token?: { expires_at?: unknown } } | undefined;
+    if (request.signal.aborted) throw new TimeoutError(timeoutMs, { method: "POST", url });
     const expiresText = data?.token?.expires_at;
     const expiresAt = parseVendorTime(expiresText, undefined);
     if (!isHeaderToken(token) || expiresAt === undefined) {
       throw new BackupLinksError(`the IAM at ${redactUrl(url)} answered without an X-Subject-Token header or token.expires_at`);
     }
-    return { token, expiresAt };
+    const lifetime = Math.max(0, expiresAt.getTime() - started);
+    return { fresh: { token, expiresAt }, renewAt: expiresAt.getTime() - Math.min(renewBeforeMs, lifetime / 2) };
   };
 
   const current = (): Promise<IamToken> => {
-    if (cached !== undefined && clock() < cached.expiresAt.getTime() - renewBeforeMs) return Promise.resolve(cached);
+    if (cached !== undefined && clock() < cached.renewAt) return Promise.resolve(cached.fresh);
     pending ??= obtain().then(
-      (fresh) => {
-        cached = fresh;
+      (answer) => {
+        cached = answer;
         pending = undefined;
-        return fresh;
+        return answer.fresh;
       },
       (error: unknown) => {
         pending = undefined;
