@@ -74,6 +74,37 @@ describe("Huawei Cloud conventions", () => {
     expect(() => load({ provider: "huaweicloud", region: "x" })).toThrow(`${file}:3: is not valid YAML`);
   });
 
+  it("regions file as both SDKs read it: the later of two entries wins, entries without id or endpoint are skipped, a bare host gets https://", () => {
+    const file = join(home, ".huaweicloud", "regions.yaml");
+    write(
+      file,
+      "RDS:\n  - endpoint: https://no-id.example\n  - id: cn-north-99\n    endpoint: https://first.example\n  - id: cn-north-99\n    endpoints: [rds.later.example, https://b.example]\n  - id: cn-north-99\n  - id: cn-north-99\n    endpoints: []\nDDS:\n",
+    );
+    expect(load({ provider: "huaweicloud", region: "cn-north-99" }).endpoint).toEqual({ value: "https://rds.later.example", source: `${file}: RDS[2]` });
+    expect(load({ provider: "huaweicloud", service: "dds", region: "cn-north-99" }).endpoint).toBeUndefined();
+    write(file, "RDS:\n  - id: cn-north-99\n");
+    expect(load({ provider: "huaweicloud", region: "cn-north-99" }).endpoint).toBeUndefined();
+  });
+
+  it("HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION_ID}: a bare host gets https://, blank list items are skipped", () => {
+    expect(load({ provider: "huaweicloud", region: "cn-north-99", env: { HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_99: "rds.cn-north-99.example" } }).endpoint).toEqual({
+      value: "https://rds.cn-north-99.example",
+      source: "env HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_99",
+    });
+    expect(load({ provider: "huaweicloud", region: "cn-north-99", env: { HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_99: " , http://127.0.0.1:9" } }).endpoint?.value).toBe(
+      "http://127.0.0.1:9",
+    );
+  });
+
+  it("a configuration file over 1 MiB, or a directory in its place, is refused naming the file", () => {
+    const file = join(home, ".huaweicloud", "credentials");
+    write(file, `[basic]\nak = A\nsk = S\n${"# padding\n".repeat(120_000)}`);
+    expect(() => load({ provider: "huaweicloud" })).toThrow(`${file}: is larger than 1 MiB, too large for a configuration file`);
+    rmSync(file);
+    mkdirSync(file);
+    expect(() => load({ provider: "huaweicloud" })).toThrow(`${file}: must be a regular file`);
+  });
+
   it("credentials and project id from ~/.huaweicloud/credentials [basic]; the environment wins", () => {
     const file = join(home, ".huaweicloud", "credentials");
     write(file, "# SDK profile\n[basic]\nak = FILEAK\nsk = file-secret-key\nproject_id = fileproject\n\n[global]\nak = G\nsk = G\n");
@@ -211,7 +242,8 @@ describe("Open Telekom Cloud: OS_CLOUD and clouds.yaml / secure.yaml", () => {
     expect(JSON.parse(bodies[0]!)).toEqual({
       auth: {
         identity: { methods: ["password"], password: { user: { name: "bob", domain: { name: "OTC0002" }, password: "env-password-secret" } } },
-        scope: { project: { name: "eu-de_backup" } },
+        // openstacksdk `_handle_domain_id`: with a project scope, OS_DOMAIN_NAME is the project's domain too.
+        scope: { project: { name: "eu-de_backup", domain: { name: "OTC0002" } } },
       },
     });
     expect(secretsOf(config)).not.toContain("env-password-secret");
@@ -243,6 +275,78 @@ describe("Open Telekom Cloud: OS_CLOUD and clouds.yaml / secure.yaml", () => {
     })();
     expect(error?.message).toMatch(/^.*clouds\.yaml:\d+: is not valid YAML$/);
     expect(error?.message).not.toContain("unterminated-secret");
+  });
+
+  it("auth keys as openstacksdk reads them: tenant_name, keys next to auth:, dashes, domain_id for user and project, project_domain_id", async () => {
+    const bodies: unknown[] = [];
+    const fetch = async (request: Request) => {
+      bodies.push(JSON.parse(await request.text()));
+      return new Response('{"token":{"expires_at":"2099-01-01T00:00:00.000000Z"}}', { status: 201, headers: { "X-Subject-Token": "t" } });
+    };
+    write(
+      join(cwd, "clouds.yaml"),
+      [
+        "clouds:",
+        "  legacy:",
+        "    tenant_name: eu-de_legacy",
+        "    domain-id: dom1",
+        "    auth:",
+        "      auth_url: https://iam.example/v3",
+        "      username: alice",
+        "      password: '  spaced secret  '",
+        "  pdid:",
+        "    auth:",
+        "      auth-url: https://iam.example",
+        "      username: bob",
+        "      password: pw-bob-secret",
+        "      user_domain_name: OTC1",
+        "      project-name: eu-de_x",
+        "      project_domain_id: pd2",
+        "",
+      ].join("\n"),
+    );
+    const tokenOf = (cloud: string) => (load({ provider: "otc", cloud, fetch }).credentials?.value as { token: () => Promise<string> }).token();
+    await tokenOf("legacy");
+    await tokenOf("pdid");
+    expect(bodies).toEqual([
+      {
+        auth: {
+          identity: { methods: ["password"], password: { user: { name: "alice", domain: { id: "dom1" }, password: "  spaced secret  " } } },
+          scope: { project: { name: "eu-de_legacy", domain: { id: "dom1" } } },
+        },
+      },
+      {
+        auth: {
+          identity: { methods: ["password"], password: { user: { name: "bob", domain: { name: "OTC1" }, password: "pw-bob-secret" } } },
+          scope: { project: { name: "eu-de_x", domain: { id: "pd2" } } },
+        },
+      },
+    ]);
+    expect(load({ provider: "otc", cloud: "legacy", fetch }).credentials?.source).toBe(
+      `${join(cwd, "clouds.yaml")}: clouds.legacy.auth (password: IAM token from https://iam.example/v3)`,
+    );
+  });
+
+  it("one token source per login and per fetch: a second fake IAM is asked, not the first one's cache", async () => {
+    write(join(cwd, "clouds.yaml"), "clouds:\n  pw:\n    auth: {auth_url: 'https://iam.example/v3', username: u, password: pw-secret, user_domain_name: d}\n");
+    const fakeIam = (token: string) => async () =>
+      new Response('{"token":{"expires_at":"2099-01-01T00:00:00Z"}}', { status: 201, headers: { "X-Subject-Token": token } });
+    const tokenWith = (fetch: (request: Request) => Promise<Response>) =>
+      (load({ provider: "otc", cloud: "pw", fetch }).credentials?.value as { token: () => Promise<string> }).token();
+    expect(await tokenWith(fakeIam("first"))).toBe("first");
+    expect(await tokenWith(fakeIam("second"))).toBe("second");
+  });
+
+  it("search path as openstacksdk: $XDG_CONFIG_HOME/openstack before ~/.config/openstack; the first of $XDG_CONFIG_DIRS before /etc/openstack", () => {
+    const xdgHome = join(root, "xdg-home");
+    const xdgSite = join(root, "xdg-site");
+    write(join(xdgSite, "openstack", "clouds.yaml"), "clouds:\n  otc:\n    region_name: from-xdg-site\n");
+    const env = { XDG_CONFIG_HOME: xdgHome, XDG_CONFIG_DIRS: `${xdgSite}:/nonexistent` };
+    expect(load({ provider: "otc", cloud: "otc", env, systemConfigDirs: undefined }).region?.value).toBe("from-xdg-site");
+    write(join(home, ".config", "openstack", "clouds.yaml"), "clouds:\n  otc:\n    region_name: from-home\n");
+    expect(load({ provider: "otc", cloud: "otc", env, systemConfigDirs: undefined }).region?.value).toBe("from-home");
+    write(join(xdgHome, "openstack", "clouds.yaml"), "clouds:\n  otc:\n    region_name: from-xdg-home\n");
+    expect(load({ provider: "otc", cloud: "otc", env, systemConfigDirs: undefined }).region?.value).toBe("from-xdg-home");
   });
 
   it("without OS_CLOUD no file is read", () => {

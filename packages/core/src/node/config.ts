@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
@@ -35,7 +35,10 @@ export interface LoadConfigOptions {
   home?: string | undefined;
   /** Default `process.cwd()`: the first directory searched for `clouds.yaml`. */
   cwd?: string | undefined;
-  /** Searched for `clouds.yaml` after the current and the user's directory. Default `["/etc/openstack"]`. */
+  /**
+   * Searched for `clouds.yaml` after the current and the user's directories. Default, as openstacksdk's
+   * `CONFIG_SEARCH_PATH`: the first of `XDG_CONFIG_DIRS` (default `/etc/xdg`) + `/openstack`, then `/etc/openstack`.
+   */
   systemConfigDirs?: readonly string[] | undefined;
   /** For the IAM token source of a password entry (default `globalThis.fetch`, `Date.now`). */
   fetch?: ((input: Request) => Promise<Response>) | undefined;
@@ -99,8 +102,9 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     credentialConventions.push("HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials [basic]");
     if (endpoint === undefined && region !== undefined) {
       const name = variable(region.value);
-      const listed = firstSet(env, [name])?.split(",")[0]?.trim();
-      if (listed) endpoint = { value: validateBaseUrl(listed, name), source: `env ${name}` };
+      // Both SDKs split the value at commas and use the first endpoint (the others are fail-overs).
+      const listed = firstSet(env, [name])?.split(",").map((url) => url.trim()).find((url) => url !== "");
+      if (listed) endpoint = { value: validateBaseUrl(sdkEndpoint(listed), name), source: `env ${name}` };
     }
     if (endpoint === undefined && region !== undefined) endpoint = huaweiRegionsFile(env, home, service, region.value);
     if (credentials === undefined || projectId === undefined) {
@@ -115,18 +119,19 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     if (credentials === undefined && firstSet(env, ["OS_PASSWORD"]) !== undefined) {
       // openstacksdk: every clouds.yaml key is also `OS_` + the key in upper case; the Terraform provider's domain order.
       const fromOs = (key: string) =>
-        firstSet(env, key === "user_domain_name" ? OS_USER_DOMAIN_NAMES : [`OS_${key.toUpperCase()}`, ...(key === "project_id" ? ["OS_TENANT_ID"] : key === "project_name" ? ["OS_TENANT_NAME"] : [])]);
+        key === "password"
+          ? env.OS_PASSWORD || undefined
+          : firstSet(env, key === "user_domain_name" ? OS_USER_DOMAIN_NAMES : [`OS_${key.toUpperCase()}`, ...(key === "project_id" ? ["OS_TENANT_ID"] : key === "project_name" ? ["OS_TENANT_NAME"] : [])]);
       credentials = passwordLogin(fromOs, (key) => `OS_${key.toUpperCase()}`, "env OS_PASSWORD", options);
     }
     const cloud = options.cloud ?? firstSet(env, ["OS_CLOUD"]);
     if (cloud !== undefined) {
-      const dirs = [options.cwd ?? process.cwd(), join(home, ".config", "openstack"), ...(options.systemConfigDirs ?? ["/etc/openstack"])];
-      const entry = cloudsEntry(env, dirs, cloud);
-      const auth = entry.value.auth === undefined ? {} : objectAt(entry.value.auth, `${entry.at}.auth`);
+      const entry = cloudsEntry(env, cloudsSearchPath(env, home, options), cloud);
+      const auth = openstackAuth(entry.value, entry.at);
       const text = (object: Entry, key: string, at: string): string | undefined => stringAt(object[key], `${at}.${key}`);
-      const authText = (key: string) => text(auth, key, `${entry.at}.auth`);
-      if (credentials === undefined) credentials = otcCredentials(entry.at, authText, options);
-      projectId ??= withSource(authText("project_id"), `${entry.at}.auth.project_id`);
+      const authText = (key: string) => (key === "password" ? secretAt : stringAt)(auth.values[key], auth.where(key));
+      if (credentials === undefined) credentials = otcCredentials(entry.at, authText, auth.where, options);
+      projectId ??= withSource(authText("project_id"), auth.where("project_id"));
       region ??= withSource(text(entry.value, "region_name", entry.at), `${entry.at}.region_name`);
       const override = `${service}_endpoint_override`;
       const url = text(entry.value, override, entry.at);
@@ -176,14 +181,44 @@ function objectAt(value: unknown, at: string): Entry {
 
 /** A string (numbers too: YAML reads `password: 1234` as one); absent or empty -> undefined. Never echoes the value. */
 function stringAt(value: unknown, at: string): string | undefined {
+  return secretAt(value, at)?.trim() || undefined;
+}
+
+/** A secret (a password) as written: a quoted value's leading or trailing spaces are part of it. */
+function secretAt(value: unknown, at: string): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "number") return String(value);
   if (typeof value !== "string") throw new ValidationError(at, "must be a string");
-  return value.trim() || undefined;
+  return value;
+}
+
+/** Configuration files are small: a larger file (or a device, a directory) is refused before it is read. */
+const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+
+/** A configuration file's text; a file that cannot be read or is over 1 MiB is a ValidationError naming it. */
+function readConfigFile(file: string): string {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new ValidationError(file, "must be a regular file");
+    if (stat.size > MAX_CONFIG_FILE_BYTES) throw new ValidationError(file, "is larger than 1 MiB, too large for a configuration file");
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (error instanceof ValidationError) throw error;
+    const code = (error as { code?: unknown }).code;
+    throw new ValidationError(file, `cannot be read${typeof code === "string" ? ` (${code})` : ""}`);
+  }
+}
+
+/**
+ * The Huawei Cloud SDKs' rule for a configured endpoint (go-v3 `HcHttpClientBuilder.Build`, python-v3 `Client`): a
+ * host without a scheme gets `https://`. Another scheme (`ftp://`) is left to be refused.
+ */
+function sdkEndpoint(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
 }
 
 function parseYamlOrJson(file: string): unknown {
-  const text = readFileSync(file, "utf8");
+  const text = readConfigFile(file);
   if (file.endsWith(".json")) {
     try {
       return JSON.parse(text);
@@ -220,19 +255,27 @@ function huaweiRegionsFile(env: Environment, home: string, service: Service, reg
   const key = Object.keys(services).find((name) => name.toUpperCase() === service.toUpperCase());
   if (key === undefined) return undefined;
   const list = services[key];
+  if (list === null) return undefined;
   if (!Array.isArray(list)) throw new ValidationError(`${file}: ${key}`, "must be a list of { id, endpoint }");
+  // As both SDKs (huaweicloud-sdk-go-v3 core/region/profile_region.go, python-v3 region/cache.py): an entry without
+  // an id or without any endpoint is skipped, and of two entries with the same id the later wins. The first
+  // endpoint is used: `endpoint`, else the first of `endpoints` (the Go SDK's order).
+  let found: Setting<string> | undefined;
   for (const [index, item] of list.entries()) {
     const at = `${file}: ${key}[${index}]`;
     const entry = objectAt(item, at);
     if (stringAt(entry.id, `${at}.id`) !== region) continue;
-    const endpoints = entry.endpoints === undefined ? [] : entry.endpoints;
+    const endpoints = entry.endpoints === undefined || entry.endpoints === null ? [] : entry.endpoints;
     if (!Array.isArray(endpoints)) throw new ValidationError(`${at}.endpoints`, "must be a list of URLs");
-    const first = stringAt(entry.endpoint, `${at}.endpoint`) ?? stringAt(endpoints[0], `${at}.endpoints[0]`);
-    if (first === undefined) throw new ValidationError(at, "needs endpoint or endpoints");
-    const field = entry.endpoint === undefined ? `${at}.endpoints[0]` : `${at}.endpoint`;
-    return { value: validateBaseUrl(first, field), source: `${file}: ${key}[${index}]` };
+    const candidates: [string | undefined, string][] = [
+      [stringAt(entry.endpoint, `${at}.endpoint`), `${at}.endpoint`],
+      ...endpoints.map((url, i): [string | undefined, string] => [stringAt(url, `${at}.endpoints[${i}]`), `${at}.endpoints[${i}]`]),
+    ];
+    const first = candidates.find(([url]) => url !== undefined);
+    if (first === undefined) continue;
+    found = { value: validateBaseUrl(sdkEndpoint(first[0]!), first[1]), source: at };
   }
-  return undefined;
+  return found;
 }
 
 /** Huawei Cloud SDK credentials file (INI), section `[basic]`: `ak`, `sk`, `security_token`, `project_id`. */
@@ -241,7 +284,7 @@ function huaweiCredentialsFile(file: string, named: boolean): { credentials?: Se
     if (named) throw new ValidationError("HUAWEICLOUD_SDK_CREDENTIALS_FILE", `names ${file}, which does not exist`);
     return {};
   }
-  const basic = parseIni(readFileSync(file, "utf8"), file).get("basic");
+  const basic = parseIni(readConfigFile(file), file).get("basic");
   if (basic === undefined) return {};
   const at = `${file} [basic]`;
   const get = (key: string) => basic.get(key) || undefined;
@@ -283,6 +326,66 @@ function cloudsEntry(env: Environment, dirs: readonly string[], cloud: string): 
   return { value: mergeEntries(base ?? {}, secure ?? {}), at };
 }
 
+/**
+ * openstacksdk's clouds.yaml search path (config/loader.py `CONFIG_SEARCH_PATH`): the current directory, the user's
+ * config directory (`$XDG_CONFIG_HOME/openstack`, then `~/.config/openstack`), the site's (`/etc/xdg/openstack`), then
+ * `/etc/openstack`.
+ */
+function cloudsSearchPath(env: Environment, home: string, options: LoadConfigOptions): string[] {
+  const xdgHome = env.XDG_CONFIG_HOME?.trim();
+  const xdgSite = env.XDG_CONFIG_DIRS?.split(":").find((dir) => dir.trim() !== "")?.trim() || "/etc/xdg";
+  const dirs = [
+    options.cwd ?? process.cwd(),
+    ...(xdgHome?.startsWith("/") ? [join(xdgHome, "openstack")] : []),
+    join(home, ".config", "openstack"),
+    ...(options.systemConfigDirs ?? [join(xdgSite, "openstack"), "/etc/openstack"]),
+  ];
+  return [...new Set(dirs.map((dir) => resolve(dir)))];
+}
+
+/**
+ * The `auth` keys of a clouds.yaml entry as openstacksdk reads them (config/loader.py `_fix_args`,
+ * `_fix_backwards_project`): `-` in a key is `_`; `tenant_id` / `tenant_name` are `project_id` / `project_name`,
+ * `auth_token` is `token`; the domain and project keys may also stand next to `auth:` (the one in `auth:` wins).
+ * `where(key)` names the place of a key in errors and sources, never its value.
+ */
+function openstackAuth(entry: Entry, at: string): { values: Entry; where: (key: string) => string } {
+  const auth = entry.auth === undefined || entry.auth === null ? {} : objectAt(entry.auth, `${at}.auth`);
+  const values: Entry = {};
+  const places = new Map<string, string>();
+  const put = (key: string, value: unknown, place: string) => {
+    if (value === undefined) return;
+    values[key] = value;
+    places.set(key, place);
+  };
+  for (const [key, value] of Object.entries(auth)) put(key.replace(/-/g, "_"), value, `${at}.auth.${key}`);
+  const aliases: Record<string, readonly string[]> = {
+    domain_id: ["domain_id"],
+    domain_name: ["domain_name"],
+    user_domain_id: ["user_domain_id"],
+    user_domain_name: ["user_domain_name"],
+    project_domain_id: ["project_domain_id"],
+    project_domain_name: ["project_domain_name"],
+    token: ["auth_token", "token"],
+    project_id: ["tenant_id", "project_id"],
+    project_name: ["tenant_name", "project_name"],
+  };
+  for (const [target, names] of Object.entries(aliases)) {
+    // Later names win, and within a name `auth:` wins over the entry (openstacksdk's loop order).
+    let chosen: [unknown, string] | undefined;
+    for (const name of names) {
+      for (const spelled of [name, name.replace(/_/g, "-")]) {
+        if (entry[spelled] !== undefined) chosen = [entry[spelled], `${at}.${spelled}`];
+        if (auth[spelled] !== undefined) chosen = [auth[spelled], `${at}.auth.${spelled}`];
+      }
+    }
+    delete values[target];
+    places.delete(target);
+    if (chosen !== undefined) put(target, chosen[0], chosen[1]);
+  }
+  return { values, where: (key) => places.get(key) ?? `${at}.auth.${key}` };
+}
+
 function mergeEntries(base: Entry, over: Entry): Entry {
   const out: Entry = { ...base };
   for (const [key, value] of Object.entries(over)) {
@@ -297,6 +400,7 @@ function mergeEntries(base: Entry, over: Entry): Entry {
 function otcCredentials(
   at: string,
   auth: (key: string) => string | undefined,
+  where: (key: string) => string,
   options: LoadConfigOptions,
 ): Setting<Credentials> | undefined {
   const [ak, sk, securityToken, token, password] = ["ak", "sk", "security_token", "token", "password"].map(auth);
@@ -305,12 +409,14 @@ function otcCredentials(
     const value = securityToken === undefined ? { accessKey: ak, secretKey: sk } : { accessKey: ak, secretKey: sk, securityToken };
     return { value: protectCredentials(value), source: `${at}.auth (ak, sk)` };
   }
-  if (token !== undefined) return { value: protectCredentials({ token }), source: `${at}.auth.token` };
+  if (token !== undefined) return { value: protectCredentials({ token }), source: where("token") };
   if (password === undefined) return undefined;
-  return passwordLogin(auth, (key) => `${at}.auth.${key}`, `${at}.auth`, options);
+  return passwordLogin(auth, where, `${at}.auth`, options);
 }
 
-const TOKEN_SOURCES = new Map<string, TokenSource>();
+/** Token sources by the fetch and clock they use, then by a hash of the login. */
+const TOKEN_SOURCES = new WeakMap<object, WeakMap<object, Map<string, TokenSource>>>();
+const DEFAULT_KEY = {};
 
 /** `OS_USER_DOMAIN_NAME`, then `OS_PROJECT_DOMAIN_NAME`, then `OS_DOMAIN_NAME` (terraform-provider-opentelekomcloud `domain_name`). */
 const OS_USER_DOMAIN_NAMES = ["OS_USER_DOMAIN_NAME", "OS_PROJECT_DOMAIN_NAME", "OS_DOMAIN_NAME"];
@@ -331,6 +437,9 @@ function passwordLogin(
   const username = auth("username");
   const userId = auth("user_id");
   if (username === undefined && userId === undefined) throw new ValidationError(where("username"), `is required with a password (or ${where("user_id")})`);
+  // openstacksdk (config/loader.py `_handle_domain_id`): `domain_name` / `domain_id` stand for the user's and, with a
+  // project scope, the project's domain when those are not given. Without a project they name the user's domain
+  // here (openstacksdk would scope the token to that domain, which these APIs cannot use).
   const userDomainName = auth("user_domain_name") ?? auth("domain_name");
   const userDomainId = auth("user_domain_id") ?? auth("domain_id");
   if (userId === undefined && userDomainName === undefined && userDomainId === undefined) {
@@ -345,15 +454,21 @@ function passwordLogin(
     userDomainId,
     projectId: auth("project_id"),
     projectName: auth("project_name"),
-    projectDomainName: auth("project_domain_name"),
+    projectDomainName: auth("project_domain_name") ?? auth("domain_name"),
+    projectDomainId: auth("project_domain_id") ?? auth("domain_id"),
   };
   // One token source per login and process: every request of a run (a list, then links, then fresh links hours
   // later) shares its cached token. Keyed by a hash, so no map holds the password in the clear.
   const key = createHash("sha256").update(JSON.stringify(login)).digest("hex");
-  let tokens = TOKEN_SOURCES.get(key);
+  // A different fetch or clock (a test's fake IAM) is a different source.
+  const byFetch = TOKEN_SOURCES.get(options.fetch ?? DEFAULT_KEY) ?? new WeakMap<object, Map<string, TokenSource>>();
+  TOKEN_SOURCES.set(options.fetch ?? DEFAULT_KEY, byFetch);
+  const byClock = byFetch.get(options.clock ?? DEFAULT_KEY) ?? new Map<string, TokenSource>();
+  byFetch.set(options.clock ?? DEFAULT_KEY, byClock);
+  let tokens = byClock.get(key);
   if (tokens === undefined) {
     tokens = createIamTokenSource({ ...login, fetch: options.fetch, clock: options.clock });
-    TOKEN_SOURCES.set(key, tokens);
+    byClock.set(key, tokens);
   }
   return { value: protectCredentials({ token: tokens }), source: `${source} (password: IAM token from ${authUrl})` };
 }
@@ -363,8 +478,8 @@ function jdProfile(home: string): { values: Map<string, string>; at: string } | 
   const file = join(home, ".jdc", "config");
   if (!existsSync(file)) return undefined;
   const currentFile = join(home, ".jdc", "current");
-  const name = (existsSync(currentFile) ? readFileSync(currentFile, "utf8").trim() : "") || "default";
-  const values = parseIni(readFileSync(file, "utf8"), file).get(name);
+  const name = (existsSync(currentFile) ? readConfigFile(currentFile).trim() : "") || "default";
+  const values = parseIni(readConfigFile(file), file).get(name);
   return values === undefined ? undefined : { values, at: `${file} [${name}]` };
 }
 
