@@ -84,7 +84,7 @@ describe("backup-links config: where each setting comes from, never a secret", (
   it("a region outside the table, without an endpoint: says which conventions would configure one", async () => {
     const result = await runCaptured(["config", "huaweicloud-dcs", "--region", "xx-north-9"], { env: { HOME: home } });
     expect(result.stdout).toContain(
-      "  endpoint     not set: region xx-north-9 is not in the table; configure --endpoint, or HUAWEICLOUD_SDK_REGION_DCS_{REGION_ID}, or HUAWEICLOUD_SDK_REGIONS_FILE or ~/.huaweicloud/regions.yaml (DCS: - id, endpoint)\n",
+      "  endpoint     not set: region xx-north-9 is not in the table; configure --endpoint, or HUAWEICLOUD_SDK_REGION_DCS_XX_NORTH_9, or HUAWEICLOUD_SDK_REGIONS_FILE or ~/.huaweicloud/regions.yaml (DCS: - id: xx-north-9, endpoint: URL)\n",
     );
   });
 
@@ -120,8 +120,19 @@ describe("links: a region not in the table", () => {
     expect(result.code).toBe(2);
     expect(result.requests).toEqual([]);
     expect(result.stderr.split("\n")[0]).toBe(
-      "backup-links: --region: must be one of ae-ad-1, af-north-1, af-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, cn-east-2, cn-east-3, cn-east-4, cn-east-5, cn-north-1, cn-north-2, cn-north-4, cn-north-9, cn-south-1, cn-south-2, cn-southwest-2, eu-west-0, eu-west-101, la-north-2, la-south-2, me-east-1, my-kualalumpur-1, na-mexico-1, ru-moscow-1, ru-northwest-2, sa-brazil-1, tr-west-1, or have its endpoint configured by --endpoint, or HUAWEICLOUD_SDK_REGION_RDS_{REGION_ID}, or HUAWEICLOUD_SDK_REGIONS_FILE or ~/.huaweicloud/regions.yaml (RDS: - id, endpoint)",
+      "backup-links: --region: must be one of ae-ad-1, af-north-1, af-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, cn-east-2, cn-east-3, cn-east-4, cn-east-5, cn-north-1, cn-north-2, cn-north-4, cn-north-9, cn-south-1, cn-south-2, cn-southwest-2, eu-west-0, eu-west-101, la-north-2, la-south-2, me-east-1, my-kualalumpur-1, na-mexico-1, ru-moscow-1, ru-northwest-2, sa-brazil-1, tr-west-1, or have its endpoint configured by --endpoint, or HUAWEICLOUD_SDK_REGION_RDS_XX_NORTH_9, or HUAWEICLOUD_SDK_REGIONS_FILE or ~/.huaweicloud/regions.yaml (RDS: - id: xx-north-9, endpoint: URL)",
     );
+  });
+});
+
+describe("links: a JD Cloud region not in the table", () => {
+  it("is refused naming the JD CLI's endpoint setting too", async () => {
+    const result = await runCaptured(["links", "jdcloud-rds", "--region", "cn-xx-9", "--backup-id", "b1"], {
+      env: { HOME: home, JDCLOUD_ACCESS_KEY: "A", JDCLOUD_SECRET_KEY: "S" },
+    });
+    expect(result.code).toBe(2);
+    expect(result.requests).toEqual([]);
+    expect(result.stderr.split("\n")[0]).toMatch(/, or have its endpoint configured by --endpoint, or endpoint \(and scheme\) in the ~\/\.jdc\/config profile$/);
   });
 });
 

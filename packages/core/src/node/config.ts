@@ -98,7 +98,9 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
 
   if (options.provider === "huaweicloud") {
     const variable = (id: string) => `HUAWEICLOUD_SDK_REGION_${service.toUpperCase()}_${id.toUpperCase().replace(/-/g, "_")}`;
-    endpointConventions.push(variable("{REGION_ID}"), `HUAWEICLOUD_SDK_REGIONS_FILE or ~/.huaweicloud/regions.yaml (${service.toUpperCase()}: - id, endpoint)`);
+    // Named for the region asked for, so the message says exactly what to set.
+    const id = region?.value ?? "{REGION_ID}";
+    endpointConventions.push(variable(id), `HUAWEICLOUD_SDK_REGIONS_FILE or ~/.huaweicloud/regions.yaml (${service.toUpperCase()}: - id: ${id}, endpoint: URL)`);
     credentialConventions.push("HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials [basic]");
     if (endpoint === undefined && region !== undefined) {
       const name = variable(region.value);
@@ -138,6 +140,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
       if (endpoint === undefined && url !== undefined) endpoint = { value: validateBaseUrl(url, `${entry.at}.${override}`), source: `${entry.at}.${override}` };
     }
   } else {
+    endpointConventions.push("endpoint (and scheme) in the ~/.jdc/config profile");
     credentialConventions.push("~/.jdc/config (the profile named in ~/.jdc/current)");
     const profile = jdProfile(home);
     if (profile !== undefined) {
