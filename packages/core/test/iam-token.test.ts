@@ -191,9 +191,15 @@ describe("IAM token from a user name and password (Keystone v3 POST /v3/auth/tok
     expect(inspect(error, { depth: 5 })).not.toContain(PASSWORD);
   });
 
-  it("an answer without X-Subject-Token is an error", async () => {
+  it("an answer without X-Subject-Token, or without a zoned expires_at, is an ApiError saying which", async () => {
     answer = "no-header";
-    await expect(source()()).rejects.toThrow("answered without an X-Subject-Token header or token.expires_at");
+    const noHeader = (await source()().catch((e: unknown) => e)) as ApiError;
+    expect(noHeader).toBeInstanceOf(ApiError);
+    expect(noHeader.message).toBe(`POST ${base}/v3/auth/tokens failed with HTTP 201: the IAM answered without a usable X-Subject-Token header`);
+    answer = "ok";
+    expiresText = "2026-12-03T05:00:00.000000"; // no zone: its meaning unknown
+    const noZone = (await source()().catch((e: unknown) => e)) as ApiError;
+    expect(noZone.message).toBe(`POST ${base}/v3/auth/tokens failed with HTTP 201: the IAM answered without token.expires_at as a time with a zone`);
   });
 
   it("the source and credentials holding it never show the password", () => {

@@ -1,5 +1,5 @@
 import type { TokenSource } from "../credential-types.js";
-import { ApiError, BackupLinksError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "../errors.js";
+import { ApiError, CredentialsError, NetworkError, TimeoutError, ValidationError } from "../errors.js";
 import { redactUrl } from "../redact.js";
 import { validateBaseUrl } from "../endpoints.js";
 import { parseVendorTime } from "../time.js";
@@ -142,9 +142,13 @@ export function createIamTokenSource(options: IamTokenSourceOptions): TokenSourc
     if (request.signal.aborted) throw new TimeoutError(timeoutMs, { method: "POST", url });
     const expiresText = data?.token?.expires_at;
     const expiresAt = parseVendorTime(expiresText, undefined);
-    if (!isHeaderToken(token) || expiresAt === undefined) {
-      throw new BackupLinksError(`the IAM at ${redactUrl(url)} answered without an X-Subject-Token header or token.expires_at`);
-    }
+    // An answer the client cannot use is the IAM's failure (an ApiError, exit 3 in the CLI), naming what is missing.
+    const missing = !isHeaderToken(token)
+      ? "the IAM answered without a usable X-Subject-Token header"
+      : expiresAt === undefined
+        ? "the IAM answered without token.expires_at as a time with a zone"
+        : undefined;
+    if (!isHeaderToken(token) || expiresAt === undefined) throw new ApiError({ status: response.status, method: "POST", url, errorMessage: missing });
     const lifetime = Math.max(0, expiresAt.getTime() - started);
     return { fresh: { token, expiresAt }, renewAt: expiresAt.getTime() - Math.min(renewBeforeMs, lifetime / 2) };
   };
