@@ -327,6 +327,18 @@ describe("Open Telekom Cloud: OS_CLOUD and clouds.yaml / secure.yaml", () => {
     );
   });
 
+  it("ak / sk next to auth: (python-otcextensions' documented clouds.yaml) are AK/SK, and win over the password", () => {
+    const clouds = join(cwd, "clouds.yaml");
+    write(
+      clouds,
+      "clouds:\n  otc:\n    profile: otc\n    auth:\n      username: u\n      password: pw-never-used\n      project_name: eu-de\n      user_domain_name: OTC1\n      auth_url: 'https://iam.eu-de.otc.t-systems.com:443/v3'\n    interface: public\n    identity_api_version: 3\n    ak: TOPAK\n    sk: top-level-secret\n",
+    );
+    const config = load({ provider: "otc", cloud: "otc" });
+    expect(config.credentials?.source).toBe(`${clouds}: clouds.otc (ak, sk)`);
+    expect(config.credentials?.value).toMatchObject({ accessKey: "TOPAK", secretKey: "top-level-secret" });
+    expect(secretsOf(config)).not.toContain("top-level-secret");
+  });
+
   it("one token source per login and per fetch: a second fake IAM is asked, not the first one's cache", async () => {
     write(join(cwd, "clouds.yaml"), "clouds:\n  pw:\n    auth: {auth_url: 'https://iam.example/v3', username: u, password: pw-secret, user_domain_name: d}\n");
     const fakeIam = (token: string) => async () =>

@@ -349,7 +349,8 @@ function cloudsSearchPath(env: Environment, home: string, options: LoadConfigOpt
 /**
  * The `auth` keys of a clouds.yaml entry as openstacksdk reads them (config/loader.py `_fix_args`,
  * `_fix_backwards_project`): `-` in a key is `_`; `tenant_id` / `tenant_name` are `project_id` / `project_name`,
- * `auth_token` is `token`; the domain and project keys may also stand next to `auth:` (the one in `auth:` wins).
+ * `auth_token` is `token`; the domain and project keys may also stand next to `auth:` (the one in `auth:` wins), and
+ * so may `ak`, `sk`, `security_token` (python-otcextensions' documented layout).
  * `where(key)` names the place of a key in errors and sources, never its value.
  */
 function openstackAuth(entry: Entry, at: string): { values: Entry; where: (key: string) => string } {
@@ -372,6 +373,10 @@ function openstackAuth(entry: Entry, at: string): { values: Entry; where: (key: 
     token: ["auth_token", "token"],
     project_id: ["tenant_id", "project_id"],
     project_name: ["tenant_name", "project_name"],
+    // python-otcextensions' documented clouds.yaml puts `ak` / `sk` next to `auth:`; gophertelekomcloud inside it.
+    ak: ["ak"],
+    sk: ["sk"],
+    security_token: ["security_token"],
   };
   for (const [target, names] of Object.entries(aliases)) {
     // Later names win, and within a name `auth:` wins over the entry (openstacksdk's loop order).
@@ -410,7 +415,9 @@ function otcCredentials(
   if ((ak === undefined) !== (sk === undefined)) throw new ValidationError(`${at}.auth`, "needs both ak and sk");
   if (ak !== undefined && sk !== undefined) {
     const value = securityToken === undefined ? { accessKey: ak, secretKey: sk } : { accessKey: ak, secretKey: sk, securityToken };
-    return { value: protectCredentials(value), source: `${at}.auth (ak, sk)` };
+    const places = [where("ak"), where("sk")].map((place) => place.slice(0, place.lastIndexOf(".")));
+    const source = places[0] === places[1] ? `${places[0]} (ak, sk)` : `${where("ak")}, ${where("sk")}`;
+    return { value: protectCredentials(value), source };
   }
   if (token !== undefined) return { value: protectCredentials({ token }), source: where("token") };
   if (password === undefined) return undefined;
