@@ -73,7 +73,7 @@ ${MAIN_HELP}` },
   },
   {
     argv: ["links", "otc-rds", "--backup-id", "b"],
-    stderr: `backup-links: --region: is required for otc-rds unless --endpoint is given; one of eu-ch2, eu-de, eu-nl (or set OS_REGION_NAME)\n${LINKS_HELP}`,
+    stderr: `backup-links: --region: is required for otc-rds unless --endpoint is given; one of eu-ch2, eu-de, eu-nl (or set OS_REGION_NAME, or region_name in the clouds.yaml entry (OS_CLOUD or --os-cloud))\n${LINKS_HELP}`,
   },
   {
     argv: ["links", "otc-rds", "--backup-id", "b", "--region", "ap-southeast-1"],
@@ -81,7 +81,7 @@ ${MAIN_HELP}` },
   },
   {
     argv: ["links", "jdcloud-rds", "--backup-id", "b", "--endpoint", "http://127.0.0.1:9"],
-    stderr: `backup-links: --region: is required for jdcloud-rds; one of cn-east-1, cn-east-2, cn-north-1, cn-south-1\n${LINKS_HELP}`,
+    stderr: `backup-links: --region: is required for jdcloud-rds; one of cn-east-1, cn-east-2, cn-north-1, cn-south-1 (or region_id in the ~/.jdc/config profile)\n${LINKS_HELP}`,
   },
   {
     argv: ["links", "otc-rds", "--backup-id", "b", "--endpoint", "ftp://mock"],

@@ -109,7 +109,8 @@ export function resolveRequest(options: GetBackupLinksOptions, purpose: "links" 
   // JD Cloud puts the region in the path and in the signature, so even a mock endpoint needs one.
   if (region === undefined && (endpoint === undefined || description.regionInRequest)) {
     const unless = description.regionInRequest ? "" : " unless an endpoint is given";
-    const envHint = names.region.length > 0 ? ` (or set ${names.region[0]})` : "";
+    const hints = [...(names.region.length > 0 ? [`set ${names.region[0]}`] : []), ...config.regionConventions];
+    const envHint = hints.length > 0 ? ` (or ${hints.join(", or ")})` : "";
     throw new ValidationError("region", `is required for ${api}${unless}; one of ${known.join(", ")}${envHint}`);
   }
   // A region outside the table needs an endpoint configured by one of the conventions.

@@ -56,6 +56,8 @@ export interface LoadedConfig {
   endpointConventions: readonly string[];
   /** The files and entries that can hold credentials, besides the environment (for error messages). */
   credentialConventions: readonly string[];
+  /** The files and entries that can give the region, besides the environment (for error messages). */
+  regionConventions: readonly string[];
 }
 
 type Entry = Record<string, unknown>;
@@ -94,6 +96,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     options.endpoint === undefined ? undefined : { value: validateBaseUrl(options.endpoint, "endpoint"), source: "option" };
   const endpointConventions: string[] = ["--endpoint"];
   const credentialConventions: string[] = [];
+  const regionConventions: string[] = [];
   const service = options.service;
 
   if (options.provider === "huaweicloud") {
@@ -118,6 +121,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   } else if (options.provider === "otc") {
     endpointConventions.push(`${service}_endpoint_override in the clouds.yaml entry (OS_CLOUD or --os-cloud)`);
     credentialConventions.push("a clouds.yaml entry (OS_CLOUD or --os-cloud)");
+    regionConventions.push("region_name in the clouds.yaml entry (OS_CLOUD or --os-cloud)");
     if (credentials === undefined && firstSet(env, ["OS_PASSWORD"]) !== undefined) {
       // openstacksdk: every clouds.yaml key is also `OS_` + the key in upper case; the Terraform provider's domain order.
       const fromOs = (key: string) =>
@@ -142,6 +146,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   } else {
     endpointConventions.push("endpoint (and scheme) in the ~/.jdc/config profile");
     credentialConventions.push("~/.jdc/config (the profile named in ~/.jdc/current)");
+    regionConventions.push("region_id in the ~/.jdc/config profile");
     const profile = jdProfile(home);
     if (profile !== undefined) {
       const key = (k: string) => withSource(profile.values.get(k) || undefined, `${profile.at} ${k}`);
@@ -164,7 +169,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
       }
     }
   }
-  return { credentials, projectId, region, endpoint, endpointConventions, credentialConventions };
+  return { credentials, projectId, region, endpoint, endpointConventions, credentialConventions, regionConventions };
 }
 
 /** The settings' sources as a printable list (`credentials  env OS_ACCESS_KEY + OS_SECRET_KEY`), never a value of a secret. */
