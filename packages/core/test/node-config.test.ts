@@ -361,6 +361,13 @@ describe("Open Telekom Cloud: OS_CLOUD and clouds.yaml / secure.yaml", () => {
     expect(load({ provider: "otc", cloud: "otc", env, systemConfigDirs: undefined }).region?.value).toBe("from-xdg-home");
   });
 
+  it("OS_CLOUD naming an inherited property (constructor, __proto__, toString) names no cloud", () => {
+    write(join(cwd, "clouds.yaml"), "clouds:\n  otc:\n    region_name: eu-de\n");
+    for (const cloud of ["constructor", "__proto__", "toString"]) {
+      expect(() => load({ provider: "otc", cloud })).toThrow(`OS_CLOUD: names cloud "${cloud}", which is not in ${join(cwd, "clouds.yaml")}`);
+    }
+  });
+
   it("without OS_CLOUD no file is read", () => {
     write(join(cwd, "clouds.yaml"), "not: [valid");
     expect(describeSources(load({ provider: "otc" }))).toEqual({ credentials: "not set", projectId: "not set", region: "not set", endpoint: "not set" });

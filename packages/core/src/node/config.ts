@@ -321,7 +321,9 @@ function cloudsEntry(env: Environment, dirs: readonly string[], cloud: string): 
     if (document === null || document === undefined) return undefined;
     const clouds = objectAt(document, file).clouds;
     if (clouds === undefined) return undefined;
-    const entry = objectAt(clouds, `${file}: clouds`)[cloud];
+    const all = objectAt(clouds, `${file}: clouds`);
+    // Own entries only: OS_CLOUD=constructor or __proto__ names no cloud.
+    const entry = Object.hasOwn(all, cloud) ? all[cloud] : undefined;
     return entry === undefined ? undefined : objectAt(entry, `${file}: clouds.${cloud}`);
   };
   const base = entryOf(cloudsFile);
@@ -402,7 +404,8 @@ function openstackAuth(entry: Entry, at: string): { values: Entry; where: (key: 
 function mergeEntries(base: Entry, over: Entry): Entry {
   const out: Entry = { ...base };
   for (const [key, value] of Object.entries(over)) {
-    const inner = out[key];
+    if (key === "__proto__") continue;
+    const inner = Object.hasOwn(out, key) ? out[key] : undefined;
     const bothObjects = [inner, value].every((v) => typeof v === "object" && v !== null && !Array.isArray(v));
     out[key] = bothObjects ? mergeEntries(inner as Entry, value as Entry) : value;
   }
