@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { inspect } from "node:util";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { describeSources, loadConfig, missingCredentialsError, parseIni, type LoadConfigOptions } from "../src/node/index.js";
 
 let root: string;
@@ -365,6 +365,20 @@ describe("Open Telekom Cloud: OS_CLOUD and clouds.yaml / secure.yaml", () => {
     write(join(cwd, "clouds.yaml"), "clouds:\n  otc:\n    region_name: eu-de\n");
     for (const cloud of ["constructor", "__proto__", "toString"]) {
       expect(() => load({ provider: "otc", cloud })).toThrow(`OS_CLOUD: names cloud "${cloud}", which is not in ${join(cwd, "clouds.yaml")}`);
+    }
+  });
+
+  it("a YAML warning (an unknown tag) is not printed: it would quote the line and its secret", () => {
+    write(join(cwd, "clouds.yaml"), "clouds:\n  x:\n    auth:\n      token: !weird tag-warned-secret\n");
+    const warnings = vi.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    const logs = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const config = load({ provider: "otc", cloud: "x" });
+      expect((config.credentials?.value as { token: string }).token).toBe("tag-warned-secret");
+      expect([...warnings.mock.calls, ...logs.mock.calls]).toEqual([]);
+    } finally {
+      warnings.mockRestore();
+      logs.mockRestore();
     }
   });
 

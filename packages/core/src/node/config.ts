@@ -234,14 +234,16 @@ function parseYamlOrJson(file: string): unknown {
       throw new ValidationError(file, "is not valid JSON");
     }
   }
-  let yaml: { parse(text: string): unknown };
+  let yaml: { parse(text: string, options: { logLevel: "error" }): unknown };
   try {
     yaml = createRequire(import.meta.url)("yaml") as typeof yaml;
   } catch {
     throw new BackupLinksError(`reading ${file} needs the "yaml" package: npm install yaml`);
   }
   try {
-    return yaml.parse(text);
+    // logLevel "error": the parser's warnings (an unknown tag...) quote the line, which may hold a secret, and would
+    // go to stderr through process.emitWarning. Errors are still thrown, and reported below by line number only.
+    return yaml.parse(text, { logLevel: "error" });
   } catch (error) {
     // The parser's message quotes the offending line, which may hold a secret: only its position is kept.
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
