@@ -31,32 +31,25 @@ export interface SignatureResult {
   stringToSign: string;
 }
 
-const HEX = "0123456789ABCDEF";
 /**
  * Text that percent-encoding and -decoding leave unchanged (every id and query value of these APIs): the signers
  * pass it through as is instead of going byte by byte.
  */
 export const UNRESERVED_ONLY = /^[A-Za-z0-9._~-]*$/;
 
-function isUnreserved(byte: number): boolean {
-  return (
-    (byte >= 0x41 && byte <= 0x5a) || // A-Z
-    (byte >= 0x61 && byte <= 0x7a) || // a-z
-    (byte >= 0x30 && byte <= 0x39) || // 0-9
-    byte === 0x2d || // -
-    byte === 0x2e || // .
-    byte === 0x5f || // _
-    byte === 0x7e // ~
-  );
+/**
+ * The signers hold bytes as byte strings: one character (code 0 to 255) per byte. Comparing two byte strings
+ * compares their bytes, which is the order the vendors' Go SDKs sort by.
+ */
+function utf8Bytes(text: string): string {
+  let bytes = "";
+  for (const byte of utf8.encode(text)) bytes += String.fromCharCode(byte);
+  return bytes;
 }
 
-/** Percent-encodes raw bytes: unreserved kept, everything else `%XX` upper-case. */
-export function percentEncodeBytes(bytes: Uint8Array): string {
-  let out = "";
-  for (const byte of bytes) {
-    out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
-  }
-  return out;
+/** Percent-encodes a byte string: unreserved (`A-Z a-z 0-9 - _ . ~`) kept, every other byte `%XX` upper-case. */
+export function percentEncodeBytes(bytes: string): string {
+  return bytes.replace(/[^\w.~-]/g, (byte) => `%${byte.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 /**
@@ -64,39 +57,22 @@ export function percentEncodeBytes(bytes: Uint8Array): string {
  * upper-case hex (so space is `%20`, never `+`). Lone surrogates are encoded as U+FFFD.
  */
 export function percentEncode(value: string): string {
-  return UNRESERVED_ONLY.test(value) ? value : percentEncodeBytes(utf8.encode(value));
+  return UNRESERVED_ONLY.test(value) ? value : percentEncodeBytes(utf8Bytes(value));
 }
 
 /**
- * Percent-decodes to bytes. A `%` not followed by two hex digits stays a literal `%` (as Go's lenient servers and
- * browsers treat it). With `plusIsSpace`, `+` is a space (form decoding, what servers apply to query strings).
+ * Percent-decodes the UTF-8 bytes of `text` to a byte string. A `%` not followed by two hex digits stays a literal
+ * `%` (as Go's lenient servers and browsers treat it). With `plusIsSpace`, `+` is a space (form decoding, what
+ * servers apply to query strings).
  */
-export function percentDecodeBytes(text: string, plusIsSpace: boolean): Uint8Array {
-  const raw = utf8.encode(text);
-  const out = new Uint8Array(raw.length);
-  let n = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const byte = raw[i]!;
-    if (byte === 0x25 && i + 2 < raw.length) {
-      const hex = String.fromCharCode(raw[i + 1]!, raw[i + 2]!);
-      if (/^[\da-f]{2}$/i.test(hex)) {
-        out[n++] = parseInt(hex, 16);
-        i += 2;
-        continue;
-      }
-    }
-    out[n++] = plusIsSpace && byte === 0x2b ? 0x20 : byte;
-  }
-  return out.slice(0, n);
+export function percentDecodeBytes(text: string, plusIsSpace: boolean): string {
+  return utf8Bytes(text).replace(/%([\da-f]{2})|\+/gi, (match, hex?: string) =>
+    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : plusIsSpace ? " " : match,
+  );
 }
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    if (a[i] !== b[i]) return a[i]! - b[i]!;
-  }
-  return a.length - b.length;
-}
+/** Byte order of two byte strings. */
+const compareBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The canonical query string both signers use: parameters taken from `query` (a raw `?a=1&b=2` / `a=1&b=2` string,
@@ -105,7 +81,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
  * `percentEncode(key)=percentEncode(value)` joined by `&`. A key without `=` has the empty value.
  */
 export function canonicalQueryString(query: string | Iterable<readonly [string, string]>): string {
-  const pairs: Array<[Uint8Array, Uint8Array]> = [];
+  const pairs: Array<[key: string, value: string]> = [];
   if (typeof query === "string") {
     const text = query.startsWith("?") ? query.slice(1) : query;
     const unreserved = canonicalUnreservedQuery(text);
@@ -118,12 +94,11 @@ export function canonicalQueryString(query: string | Iterable<readonly [string, 
       pairs.push([percentDecodeBytes(key, true), percentDecodeBytes(value, true)]);
     }
   } else {
-    for (const [key, value] of query) pairs.push([utf8.encode(key), utf8.encode(value)]);
+    for (const [key, value] of query) pairs.push([utf8Bytes(key), utf8Bytes(value)]);
   }
   pairs.sort((a, b) => compareBytes(a[0], b[0]) || compareBytes(a[1], b[1]));
   return pairs.map(([key, value]) => `${percentEncodeBytes(key)}=${percentEncodeBytes(value)}`).join("&");
 }
-
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the date format of `X-Sdk-Date` and `x-jdcloud-date`. */
 export function formatSigningDate(date: Date): string {
