@@ -2,7 +2,7 @@
  * `yyyy-mm-dd`, `T` or a space, `hh:mm:ss`, optional fraction, then an optional zone `Z`, `±hh`, `±hhmm` or `±hh:mm`.
  * Day and month are exactly two digits, which is what rejects the docs' impossible `2018-08-016`.
  */
-const VENDOR_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?$/i;
+const VENDOR_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?$/i;
 
 /**
  * The one parser behind every vendor time: `yyyy-mm-ddThh:mm:ss` (or a space instead of `T`), optional fractional
@@ -11,30 +11,19 @@ const VENDOR_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](
  * zone is never used. Impossible dates (`2018-02-30`, `24:00`, month 13) and anything else give `undefined`; never throws.
  */
 export function parseVendorTime(value: unknown, zonelessOffsetMinutes: number | undefined): Date | undefined {
-  if (typeof value !== "string") return undefined;
-  const m = VENDOR_TIME.exec(value.trim());
+  const m = typeof value === "string" ? VENDOR_TIME.exec(value.trim()) : null;
   if (m === null) return undefined;
-  const [, year, ...rest] = m;
-  const [month, day, hour, minute, second] = rest.slice(0, 5).map(Number) as [number, number, number, number, number];
-  const [fraction = "0", zulu, sign, offsetHours = "0", offsetMinutes = "0"] = rest.slice(5);
-  if (+offsetHours > 23 || +offsetMinutes > 59) return undefined;
-  const zoned = zulu !== undefined || sign !== undefined;
-  if (!zoned && zonelessOffsetMinutes === undefined) return undefined;
-  // setUTCFullYear rather than Date.UTC, which maps years 0-99 to 1900-1999. Milliseconds: the first three fraction
-  // digits (finer precision cannot be represented by Date).
-  const date = new Date(0);
-  date.setUTCFullYear(Number(year), month - 1, day);
-  date.setUTCHours(hour, minute, second, Number(fraction.slice(0, 3).padEnd(3, "0")));
-  // Out-of-range fields roll over (month 13, February 30, 24:00, 60 s): a field that does not read back as written
-  // means an impossible date.
-  const readBack = [date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
-  if (readBack.join() !== [month, day, hour, minute, second].join()) return undefined;
-  const offset = !zoned
-    ? (zonelessOffsetMinutes as number)
-    : zulu === undefined
-      ? (sign === "-" ? -1 : 1) * (+offsetHours * 60 + +offsetMinutes)
-      : 0;
-  return new Date(date.getTime() - offset * 60_000);
+  const [, day, time, fraction = "", zulu, sign, offsetHours = "0", offsetMinutes = "0"] = m;
+  const offset =
+    zulu !== undefined ? 0 : sign !== undefined ? (sign === "-" ? -1 : 1) * (+offsetHours * 60 + +offsetMinutes) : zonelessOffsetMinutes;
+  if (offset === undefined || +offsetHours > 23 || +offsetMinutes > 59) return undefined;
+  // The ISO form every engine parses (years 0-99 stay as written). Milliseconds: the first three fraction digits
+  // (finer precision cannot be represented by Date).
+  const utc = Date.parse(`${day}T${time}.${fraction.slice(0, 3).padEnd(3, "0")}Z`);
+  // An impossible field (month 13, February 30, 24:00, 60 s) is refused or rolls over: then the time does not read
+  // back as written.
+  if (isNaN(utc) || new Date(utc).toISOString().slice(0, 19) !== `${day}T${time}`) return undefined;
+  return new Date(utc - offset * 60_000);
 }
 
 /**
