@@ -36,17 +36,15 @@ export function listRegions(provider: Provider, service: Service): readonly stri
  * Throws `ValidationError(field, "must be an absolute http or https URL without credentials, query or fragment")`.
  */
 export function validateBaseUrl(url: unknown, field = "baseUrl"): string {
-  const rule = "must be an absolute http or https URL without credentials, query or fragment";
-  if (typeof url !== "string" && !(url instanceof URL)) throw new ValidationError(field, rule);
-  const text = String(url);
-  let parsed: URL;
+  const text = typeof url === "string" || url instanceof URL ? String(url) : "";
+  let parsed: URL | undefined;
   try {
     parsed = new URL(text);
   } catch {
-    throw new ValidationError(field, rule);
+    // not a URL: refused below
   }
-  if (!/^https?:$/.test(parsed.protocol) || !parsed.hostname || parsed.username || parsed.password || /[?#]/.test(text) || text.trim() !== text) {
-    throw new ValidationError(field, rule);
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname || parsed.username || parsed.password || /[?#]/.test(text) || text.trim() !== text) {
+    throw new ValidationError(field, "must be an absolute http or https URL without credentials, query or fragment");
   }
   return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, "");
 }

@@ -186,17 +186,8 @@ export function createTransport(options: TransportOptions): Transport {
     if (options.userAgent.extra !== undefined) requireProductTokens("userAgent.extra", options.userAgent.extra);
   }
   const userAgent = formatUserAgent(options.userAgent);
-  const authenticator = api.auth({
-    provider,
-    env: api.env,
-    credentials: options.credentials,
-    service,
-    region: endpoint.region,
-    regions: api.regions,
-    projectId: options.projectId,
-    clock,
-    nonce,
-  });
+  // The profile gives the scheme its provider, service, regions and environment names.
+  const authenticator = api.auth({ ...api, credentials: options.credentials, region: endpoint.region, projectId: options.projectId, clock, nonce });
   const baseUrl = endpoint.baseUrl;
 
   /** Delay before retry number `attempt` (1-based count of attempts made so far): full jitter or Retry-After. */

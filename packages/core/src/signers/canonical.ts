@@ -114,9 +114,8 @@ export function headerMap(headers: WireRequest["headers"]): Map<string, string[]
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  if (headers instanceof Headers) headers.forEach((value, name) => add(name, value));
-  else if (Array.isArray(headers)) for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>) add(name, value);
-  else for (const [name, value] of Object.entries(headers as Record<string, string>)) add(name, value);
+  const entries = headers instanceof Headers || Array.isArray(headers) ? headers : Object.entries(headers as Record<string, string>);
+  for (const [name, value] of entries as Iterable<readonly [string, string]>) add(name, value);
   return map;
 }
 
