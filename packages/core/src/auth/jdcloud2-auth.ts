@@ -1,10 +1,12 @@
-import { formatSigningDate } from "../signers/canonical.js";
-import { signJdCloud2 } from "../signers/jdcloud2.js";
+import { formatSigningDate, headersRequestParts } from "../signers/canonical.js";
+import { jdCloud2Signature, requireJdCloudDate } from "../signers/jdcloud2.js";
 import { ValidationError } from "../errors.js";
 import { requireId } from "../validate.js";
 import { checkAccessKeys, checkProjectId, credentialFields, isTokenOnly, withoutAuthHeaders, type AuthScheme } from "./authenticator.js";
 
 const SHAPE = "{ accessKey, secretKey }";
+/** What JDCLOUD2 signing signs, in canonical order (`host` is the URL's unless a header names it). */
+const SIGNED_HEADERS = ["content-type", "host", "x-jdcloud-date", "x-jdcloud-nonce"];
 
 /**
  * JD Cloud: AK/SK signed with JDCLOUD2-HMAC-SHA256 over `host`, `x-jdcloud-date`, `x-jdcloud-nonce` (fresh per
@@ -27,17 +29,14 @@ export const jdCloud2Auth: AuthScheme = (options) => {
   return {
     async authenticate(parts) {
       const headers = withoutAuthHeaders(parts.headers);
-      headers.set("x-jdcloud-date", formatSigningDate(new Date(clock())));
+      const date = formatSigningDate(new Date(clock()));
+      headers.set("x-jdcloud-date", date);
       headers.set("x-jdcloud-nonce", nonce());
-      const signed = ["host", "x-jdcloud-date", "x-jdcloud-nonce"];
-      if (headers.has("content-type")) signed.push("content-type");
-      const result = await signJdCloud2(
-        { method: parts.method, url: parts.url, headers, body: parts.body ?? "" },
-        { accessKey, secretKey },
-        { region, service },
-        signed,
-      );
-      headers.set("Authorization", result.authorization);
+      // Sorted, as signed: `content-type` only when the request has one.
+      const signed = SIGNED_HEADERS.filter((name) => name !== "content-type" || headers.has(name));
+      const request = headersRequestParts(parts.method, parts.url, headers, parts.body);
+      const signature = await jdCloud2Signature(request, { accessKey, secretKey }, { region, service }, signed, requireJdCloudDate(request));
+      headers.set("Authorization", signature.authorization);
       return headers;
     },
   };

@@ -1,5 +1,5 @@
-import { formatSigningDate } from "../signers/canonical.js";
-import { signSdkHmacSha256 } from "../signers/sdk-hmac.js";
+import { formatSigningDate, headersRequestParts } from "../signers/canonical.js";
+import { sdkHmacSignature } from "../signers/sdk-hmac.js";
 import { ValidationError } from "../errors.js";
 import type { TokenSource } from "../credential-types.js";
 import {
@@ -14,6 +14,8 @@ import {
 } from "./authenticator.js";
 
 const SHAPE = "{ accessKey, secretKey } or { token }";
+/** What AK/SK signing signs, in canonical order: `host`, `x-sdk-date`, and the others when the request has them. */
+const SIGNED_HEADERS = ["content-type", "host", "x-project-id", "x-sdk-date", "x-security-token"];
 
 /**
  * Huawei Cloud and Open Telekom Cloud: an IAM token sent as `X-Auth-Token`, or AK/SK signed with SDK-HMAC-SHA256
@@ -45,17 +47,14 @@ export const sdkHmacAuth: AuthScheme = (options) => {
   return {
     async authenticate(parts) {
       const headers = withoutAuthHeaders(parts.headers);
-      headers.set("X-Sdk-Date", formatSigningDate(new Date(clock())));
+      const date = formatSigningDate(new Date(clock()));
+      headers.set("X-Sdk-Date", date);
       if (projectId !== undefined) headers.set("X-Project-Id", projectId);
       if (securityToken !== undefined) headers.set("X-Security-Token", securityToken);
-      const optional = ["content-type", "x-project-id", "x-security-token"].filter((name) => headers.has(name));
-      const signed = ["host", "x-sdk-date", ...optional];
-      const result = await signSdkHmacSha256(
-        { method: parts.method, url: parts.url, headers, body: parts.body ?? "" },
-        { accessKey, secretKey },
-        signed,
-      );
-      headers.set("Authorization", result.authorization);
+      // Sorted, as signed: `host` (the URL's, unless a header names it) and those of the others the request has.
+      const signed = SIGNED_HEADERS.filter((name) => name === "host" || headers.has(name));
+      const request = headersRequestParts(parts.method, parts.url, headers, parts.body);
+      headers.set("Authorization", (await sdkHmacSignature(request, { accessKey, secretKey }, signed, date)).authorization);
       return headers;
     },
   };

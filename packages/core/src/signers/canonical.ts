@@ -119,6 +119,46 @@ export function headerMap(headers: WireRequest["headers"]): Map<string, string[]
   return map;
 }
 
+/**
+ * A request as the signers' core reads it: the method, the URL's parts, a header's values by lower-case name and the
+ * body. The public signers make it from any `WireRequest` (`wireRequestParts`); the transport's authenticators from
+ * the attempt's `Headers`, with nothing to convert (`headersRequestParts`).
+ */
+export interface SigningParts {
+  method: string;
+  url: UrlParts;
+  /** The values of a header, by lower-case name; `undefined` when the request has none. */
+  header(name: string): string[] | undefined;
+  body: string | Uint8Array | undefined;
+}
+
+/** The parts of a public signer's `request`, any form of it. */
+export function wireRequestParts(request: WireRequest): SigningParts {
+  const headers = headerMap(request.headers);
+  return { method: request.method, url: wireUrl(request.url), header: (name) => headers.get(name), body: request.body };
+}
+
+/** Throws unless the request has every signed header but `host` (which comes from the URL when missing). */
+export function requireSignedHeaders(request: SigningParts, names: readonly string[], signer: string): void {
+  const missing = names.find((name) => name !== "host" && request.header(name) === undefined);
+  if (missing !== undefined) throw new Error(`${signer}: signed header "${missing}" is not on the request`);
+}
+
+/** The parts of one attempt as the authenticators have it: its method, URL string, `Headers` and body bytes. */
+export function headersRequestParts(method: string, url: string, headers: Headers, body: Uint8Array | undefined): SigningParts {
+  // `Headers` joins a repeated header's values with ", ": one value per name, as headerMap has it from a Headers.
+  return { method, url: wireUrl(url), header: (name) => (headers.has(name) ? [headers.get(name)!] : undefined), body };
+}
+
+/** The canonical headers block, `name:value\n` per value, of sorted lower-case `names`; `host` defaults to the URL's. */
+export function canonicalHeaders(request: SigningParts, names: readonly string[], value: (values: string[]) => string[]): string {
+  let block = "";
+  for (const name of names) {
+    for (const text of value(request.header(name) ?? [request.url.host])) block += `${name}:${text}\n`;
+  }
+  return block;
+}
+
 /** The URL's parts as sent; `host` is what goes in the Host header: hostname plus a non-default port (`URL.host`). */
 export function wireUrl(url: string | URL): UrlParts {
   return typeof url === "string" ? (plainUrlParts(url) ?? new URL(url)) : url;

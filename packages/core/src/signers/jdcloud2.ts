@@ -1,4 +1,12 @@
-import { canonicalQueryString, headerMap, wireUrl, type SignatureResult, type WireRequest } from "./canonical.js";
+import {
+  canonicalHeaders,
+  canonicalQueryString,
+  requireSignedHeaders,
+  wireRequestParts,
+  type SignatureResult,
+  type SigningParts,
+  type WireRequest,
+} from "./canonical.js";
 import { bodySha256, bytesToHex, hmacSha256, hmacSha256Hex, sha256Hex } from "./digest.js";
 import { normaliseSignedHeaders } from "./sdk-hmac.js";
 
@@ -95,23 +103,39 @@ export async function signJdCloud2(
   scope: JdCloud2Scope,
   signedHeaders: readonly string[],
 ): Promise<SignatureResult> {
-  const url = wireUrl(request.url);
-  const headers = headerMap(request.headers);
-  const date = headers.get("x-jdcloud-date")?.[0];
+  const parts = wireRequestParts(request);
+  const date = requireJdCloudDate(parts);
+  const names = normaliseSignedHeaders(signedHeaders);
+  requireSignedHeaders(parts, names, "signJdCloud2");
+  return jdCloud2Signature(parts, credentials, scope, names, date);
+}
+
+/** The request's `x-jdcloud-date` (`YYYYMMDDTHHMMSSZ`, the day of the credential scope first); throws without one. */
+export function requireJdCloudDate(request: SigningParts): string {
+  const date = request.header("x-jdcloud-date")?.[0];
   if (date === undefined || !/^\d{8}T\d{6}Z$/.test(date)) {
     throw new Error("signJdCloud2: the request needs an x-jdcloud-date header (YYYYMMDDTHHMMSSZ)");
   }
+  return date;
+}
+
+/**
+ * The JDCLOUD2-HMAC-SHA256 signature of a request whose signed headers are all there (`host` may come from the
+ * URL): `names` sorted, unique and lower-case, `date` its `x-jdcloud-date` as `requireJdCloudDate` returns it.
+ */
+export async function jdCloud2Signature(
+  request: SigningParts,
+  credentials: { accessKey: string; secretKey: string },
+  scope: JdCloud2Scope,
+  names: readonly string[],
+  date: string,
+): Promise<SignatureResult> {
   const day = date.slice(0, 8);
-  const names = normaliseSignedHeaders(signedHeaders);
-  let canonicalHeaders = "";
-  for (const name of names) {
-    const values = headers.get(name) ?? (name === "host" ? [url.host] : undefined);
-    if (values === undefined) throw new Error(`signJdCloud2: signed header "${name}" is not on the request`);
-    canonicalHeaders += `${name}:${jdHeaderValue(values.join(","))}\n`;
-  }
-  const bodyHash = headers.get("x-jdcloud-content-sha256")?.[0] ?? (await bodySha256(request.body));
+  // A repeated header: its values joined by "," on one line.
+  const headerBlock = canonicalHeaders(request, names, (values) => [jdHeaderValue(values.join(","))]);
+  const bodyHash = request.header("x-jdcloud-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
-  const canonicalRequest = `${request.method.toUpperCase()}\n${jdCloud2CanonicalUri(url.pathname)}\n${canonicalQueryString(url.search)}\n${canonicalHeaders}\n${signedHeaderList}\n${bodyHash}`;
+  const canonicalRequest = `${request.method.toUpperCase()}\n${jdCloud2CanonicalUri(request.url.pathname)}\n${canonicalQueryString(request.url.search)}\n${headerBlock}\n${signedHeaderList}\n${bodyHash}`;
   const credentialScope = `${day}/${scope.region}/${scope.service}/${TERMINATOR}`;
   const stringToSign = `${JDCLOUD2_ALGORITHM}\n${date}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
   const kSigning = await signingKey(credentials.secretKey, day, scope.region, scope.service);

@@ -1,10 +1,12 @@
 import {
+  canonicalHeaders,
   canonicalQueryString,
-  headerMap,
   percentDecodeBytes,
   percentEncodeBytes,
-  wireUrl,
+  requireSignedHeaders,
+  wireRequestParts,
   type SignatureResult,
+  type SigningParts,
   type WireRequest,
 } from "./canonical.js";
 import { bodySha256, hmacSha256Hex, sha256Hex } from "./digest.js";
@@ -44,21 +46,29 @@ export async function signSdkHmacSha256(
   credentials: { accessKey: string; secretKey: string },
   signedHeaders: readonly string[],
 ): Promise<SignatureResult> {
-  const url = wireUrl(request.url);
-  const headers = headerMap(request.headers);
-  const date = headers.get("x-sdk-date")?.[0];
+  const parts = wireRequestParts(request);
+  const date = parts.header("x-sdk-date")?.[0];
   if (date === undefined) throw new Error("signSdkHmacSha256: the request has no X-Sdk-Date header");
   const names = normaliseSignedHeaders(signedHeaders);
-  let canonicalHeaders = "";
-  for (const name of names) {
-    const values = headers.get(name) ?? (name === "host" ? [url.host] : undefined);
-    if (values === undefined) throw new Error(`signSdkHmacSha256: signed header "${name}" is not on the request`);
-    // Sorted in place: headerMap built these arrays for this call.
-    for (const value of values.sort()) canonicalHeaders += `${name}:${value.trim()}\n`;
-  }
-  const bodyHash = headers.get("x-sdk-content-sha256")?.[0] ?? (await bodySha256(request.body));
+  requireSignedHeaders(parts, names, "signSdkHmacSha256");
+  return sdkHmacSignature(parts, credentials, names, date);
+}
+
+/**
+ * The SDK-HMAC-SHA256 signature of a request whose signed headers are all there (`host` may come from the URL):
+ * `names` sorted, unique and lower-case, `date` its `X-Sdk-Date`.
+ */
+export async function sdkHmacSignature(
+  request: SigningParts,
+  credentials: { accessKey: string; secretKey: string },
+  names: readonly string[],
+  date: string,
+): Promise<SignatureResult> {
+  // A repeated header: each value on its own line, sorted (a copy: the request's own lists stay as they are).
+  const headerBlock = canonicalHeaders(request, names, (values) => [...values].sort().map((value) => value.trim()));
+  const bodyHash = request.header("x-sdk-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
-  const canonicalRequest = `${request.method.toUpperCase()}\n${sdkCanonicalUri(url.pathname)}\n${canonicalQueryString(url.search)}\n${canonicalHeaders}\n${signedHeaderList}\n${bodyHash}`;
+  const canonicalRequest = `${request.method.toUpperCase()}\n${sdkCanonicalUri(request.url.pathname)}\n${canonicalQueryString(request.url.search)}\n${headerBlock}\n${signedHeaderList}\n${bodyHash}`;
   const stringToSign = `${SDK_HMAC_ALGORITHM}\n${date}\n${await sha256Hex(canonicalRequest)}`;
   const signature = await hmacSha256Hex(credentials.secretKey, stringToSign);
   return {
