@@ -1,6 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiProfile } from "../api-profile.js";
-import { INSPECT } from "../redact.js";
+import { inspectAs } from "#inspect";
 import { createTransport, type Transport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
@@ -74,13 +74,8 @@ export function presentClient<T extends object>(opened: OpenedClient<{}>, identi
     ...(opened.projectId === undefined ? {} : { projectId: opened.projectId }),
     auth: opened.auth,
   };
-  Object.defineProperties(methods, {
-    toJSON: { value: () => ({ ...summary }) },
-    [INSPECT]: {
-      value: (_depth: number, inspectOptions: unknown, inspect?: (value: unknown, options: unknown) => string) =>
-        `${identity.displayName} ${typeof inspect === "function" ? inspect(summary, inspectOptions) : JSON.stringify(summary)}`,
-    },
-  });
+  Object.defineProperty(methods, "toJSON", { value: () => ({ ...summary }) });
+  inspectAs(methods, identity.displayName, summary);
   return Object.freeze(methods);
 }
 
