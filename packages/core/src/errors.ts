@@ -72,9 +72,10 @@ export class ApiError extends BackupLinksError {
   /** The request URL with its query string redacted. */
   declare readonly url: string | undefined;
   constructor(init: ApiErrorInit) {
-    const url = init.url === undefined ? undefined : redactUrl(init.url);
-    const errorMessage = init.errorMessage === undefined ? undefined : redactText(init.errorMessage);
-    const errorDetail = init.errorDetail === undefined ? undefined : redactText(init.errorDetail);
+    // `&&`: undefined stays undefined, and "" redacts to "" anyway.
+    const url = init.url && redactUrl(init.url);
+    const errorMessage = init.errorMessage && redactText(init.errorMessage);
+    const errorDetail = init.errorDetail && redactText(init.errorDetail);
     const what = init.method && url ? `${init.method} ${url}` : url ?? "request";
     const code = init.errorCode ? ` ${init.errorCode}` : "";
     const text = errorMessage ? `: ${errorMessage}` : "";
@@ -97,7 +98,7 @@ export class NetworkError extends BackupLinksError {
   /** The request URL with its query string redacted. */
   declare readonly url: string | undefined;
   constructor(message: string, init: { method?: string; url?: string; cause?: unknown } = {}) {
-    const url = init.url === undefined ? undefined : redactUrl(init.url);
+    const url = init.url && redactUrl(init.url);
     const what = init.method && url ? ` (${init.method} ${url})` : url ? ` (${url})` : "";
     super(`${redactText(message)}${what}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.method = init.method;

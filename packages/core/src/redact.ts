@@ -10,13 +10,10 @@ const REDACTED = "<redacted>";
  */
 export function redactUrl(url: string | URL): string {
   let parsed: URL | undefined;
-  if (url instanceof URL) parsed = url;
-  else {
-    try {
-      parsed = new URL(url);
-    } catch {
-      parsed = undefined;
-    }
+  try {
+    parsed = new URL(url);
+  } catch {
+    // not an absolute URL: cut below
   }
   if (parsed === undefined) {
     const text = String(url);

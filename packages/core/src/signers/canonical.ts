@@ -81,21 +81,30 @@ const compareBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 :
  * `percentEncode(key)=percentEncode(value)` joined by `&`. A key without `=` has the empty value.
  */
 export function canonicalQueryString(query: string | Iterable<readonly [string, string]>): string {
+  if (typeof query === "string") return canonicalWireQuery(query);
   const pairs: Array<[key: string, value: string]> = [];
-  if (typeof query === "string") {
-    const text = query.startsWith("?") ? query.slice(1) : query;
-    const unreserved = canonicalUnreservedQuery(text);
-    if (unreserved !== undefined) return unreserved;
-    for (const part of text.split("&")) {
-      if (part === "") continue;
-      const eq = part.indexOf("=");
-      const key = eq < 0 ? part : part.slice(0, eq);
-      const value = eq < 0 ? "" : part.slice(eq + 1);
-      pairs.push([percentDecodeBytes(key, true), percentDecodeBytes(value, true)]);
-    }
-  } else {
-    for (const [key, value] of query) pairs.push([utf8Bytes(key), utf8Bytes(value)]);
+  for (const [key, value] of query) pairs.push([utf8Bytes(key), utf8Bytes(value)]);
+  return canonicalPairs(pairs);
+}
+
+/** `canonicalQueryString` of a raw query string as sent (what the signers have). */
+export function canonicalWireQuery(query: string): string {
+  const text = query.startsWith("?") ? query.slice(1) : query;
+  const unreserved = canonicalUnreservedQuery(text);
+  if (unreserved !== undefined) return unreserved;
+  const pairs: Array<[key: string, value: string]> = [];
+  for (const part of text.split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? "" : part.slice(eq + 1);
+    pairs.push([percentDecodeBytes(key, true), percentDecodeBytes(value, true)]);
   }
+  return canonicalPairs(pairs);
+}
+
+/** Byte-string pairs sorted by key, then value, and percent-encoded as `key=value` joined by `&`. */
+function canonicalPairs(pairs: Array<[key: string, value: string]>): string {
   pairs.sort((a, b) => compareBytes(a[0], b[0]) || compareBytes(a[1], b[1]));
   return pairs.map(([key, value]) => `${percentEncodeBytes(key)}=${percentEncodeBytes(value)}`).join("&");
 }

@@ -1,6 +1,6 @@
 import {
   canonicalHeaders,
-  canonicalQueryString,
+  canonicalWireQuery,
   requireSignedHeaders,
   wireRequestParts,
   type SignatureResult,
@@ -135,7 +135,7 @@ export async function jdCloud2Signature(
   const headerBlock = canonicalHeaders(request, names, (values) => [jdHeaderValue(values.join(","))]);
   const bodyHash = request.header("x-jdcloud-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
-  const canonicalRequest = `${request.method.toUpperCase()}\n${jdCloud2CanonicalUri(request.url.pathname)}\n${canonicalQueryString(request.url.search)}\n${headerBlock}\n${signedHeaderList}\n${bodyHash}`;
+  const canonicalRequest = `${request.method.toUpperCase()}\n${jdCloud2CanonicalUri(request.url.pathname)}\n${canonicalWireQuery(request.url.search)}\n${headerBlock}\n${signedHeaderList}\n${bodyHash}`;
   const credentialScope = `${day}/${scope.region}/${scope.service}/${TERMINATOR}`;
   const stringToSign = `${JDCLOUD2_ALGORITHM}\n${date}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
   const kSigning = await signingKey(credentials.secretKey, day, scope.region, scope.service);

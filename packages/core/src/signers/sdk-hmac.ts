@@ -1,6 +1,6 @@
 import {
   canonicalHeaders,
-  canonicalQueryString,
+  canonicalWireQuery,
   percentDecodeBytes,
   percentEncodeBytes,
   requireSignedHeaders,
@@ -68,7 +68,7 @@ export async function sdkHmacSignature(
   const headerBlock = canonicalHeaders(request, names, (values) => [...values].sort().map((value) => value.trim()));
   const bodyHash = request.header("x-sdk-content-sha256")?.[0] ?? (await bodySha256(request.body));
   const signedHeaderList = names.join(";");
-  const canonicalRequest = `${request.method.toUpperCase()}\n${sdkCanonicalUri(request.url.pathname)}\n${canonicalQueryString(request.url.search)}\n${headerBlock}\n${signedHeaderList}\n${bodyHash}`;
+  const canonicalRequest = `${request.method.toUpperCase()}\n${sdkCanonicalUri(request.url.pathname)}\n${canonicalWireQuery(request.url.search)}\n${headerBlock}\n${signedHeaderList}\n${bodyHash}`;
   const stringToSign = `${SDK_HMAC_ALGORITHM}\n${date}\n${await sha256Hex(canonicalRequest)}`;
   const signature = await hmacSha256Hex(credentials.secretKey, stringToSign);
   return {
