@@ -2,7 +2,7 @@ import type { ApiProfile, Provider, Service } from "./api-profile.js";
 import type { Credentials } from "./credentials.js";
 import { resolveApiEndpoint } from "./endpoints.js";
 import { NetworkError, TimeoutError, ValidationError } from "./errors.js";
-import { requireId, requireInteger, requireObject, requireProductTokens } from "./validate.js";
+import { INT32_MAX, optionalInteger, requireId, requireInteger, requireObject, requireProductTokens } from "./validate.js";
 import { CORE_VERSION } from "./version.js";
 import { readBody, rebuildRequest } from "./wire.js";
 
@@ -157,10 +157,9 @@ function requireFunction<T>(field: string, value: T | undefined, fallback: T): T
 
 /** A network failure's message with its low-level code (`fetch failed (ECONNREFUSED)`), never a URL query. */
 function describeNetworkFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = cause && typeof cause.code === "string" ? ` (${cause.code})` : "";
-  return `Network error: ${message}${code}`;
+  const { message, cause } = error instanceof Error ? error : { message: String(error), cause: undefined };
+  const code = (cause as { code?: unknown } | null | undefined)?.code;
+  return `Network error: ${message}${typeof code === "string" ? ` (${code})` : ""}`;
 }
 
 /**
@@ -173,7 +172,7 @@ export function createTransport(options: TransportOptions): Transport {
   if (typeof api?.auth !== "function") throw new ValidationError("api", "must be an API profile such as OTC_RDS");
   const { provider, service } = api;
   const endpoint = resolveApiEndpoint(api, options.region, options.baseUrl);
-  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : requireInteger("timeoutMs", options.timeoutMs, 0, 2_147_483_647);
+  const timeoutMs = optionalInteger("timeoutMs", options.timeoutMs, 0, INT32_MAX) ?? DEFAULT_TIMEOUT_MS;
   const retry = resolveRetry(options.retry);
   const baseFetch = requireFunction<FetchLike>("fetch", options.fetch, (input, init) => globalThis.fetch(input, init));
   const clock = requireFunction("clock", options.clock, Date.now);

@@ -29,6 +29,14 @@ export function requireInteger(field: string, value: unknown, min: number, max: 
   return value;
 }
 
+/** The largest integer the vendors' int32 parameters (offsets, page numbers) and `setTimeout` hold. */
+export const INT32_MAX = 2_147_483_647;
+
+/** An optional integer in [min, max]: `undefined` stays `undefined`. */
+export function optionalInteger(field: string, value: unknown, min: number, max: number): number | undefined {
+  return value === undefined ? undefined : requireInteger(field, value, min, max);
+}
+
 /**
  * A decimal string of ASCII digits (no sign, no leading zeros) whose value is in [min, max]; a safe non-negative
  * integer number is accepted and converted. Returns the string (JD's `urlExpirationSecond` is a string on the wire).

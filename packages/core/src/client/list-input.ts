@@ -4,15 +4,7 @@
  */
 import { ValidationError } from "../errors.js";
 import { parseQueryTime, type QueryTimeFormat } from "../time.js";
-import { requireInteger } from "../validate.js";
-
-/** The largest offset or page number the vendors' int32 parameters hold. */
-export const INT32_MAX = 2_147_483_647;
-
-/** An optional integer in [min, max]: `undefined` stays `undefined`. */
-export function optionalInteger(field: string, value: unknown, min: number, max: number): number | undefined {
-  return value === undefined ? undefined : requireInteger(field, value, min, max);
-}
+export { INT32_MAX, optionalInteger } from "../validate.js";
 
 /**
  * One of `allowed`, compared without regard to case (the vendors' own documents disagree on it), returned in the
