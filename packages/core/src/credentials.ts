@@ -64,30 +64,32 @@ export function credentialsFromEnv(provider: Provider, env: Environment = defaul
  * credentials as a plain object: for code that hands them straight to `createTransport` and keeps no reference.
  */
 export function readEnvironment(names: EnvironmentVariableNames, env: Environment): EnvironmentConfig {
-  const accessKey = firstSet(env, names.accessKey);
-  const secretKey = firstSet(env, names.secretKey);
-  const securityToken = firstSet(env, names.securityToken);
-  const token = firstSet(env, names.token);
+  const credentials = environmentCredentials(names, env);
   const projectId = firstSet(env, names.projectId);
   const region = firstSet(env, names.region);
-  let credentials: Credentials;
-  if (accessKey !== undefined && secretKey !== undefined) {
-    credentials = securityToken === undefined ? { accessKey, secretKey } : { accessKey, secretKey, securityToken };
-  } else if (token !== undefined && accessKey === undefined && secretKey === undefined) {
-    credentials = { token };
-  } else {
-    const missing = accessKey === undefined ? names.accessKey[0]! : secretKey === undefined ? names.secretKey[0]! : "";
-    const variables = [names.accessKey[0]!, names.secretKey[0]!];
-    const alternative = names.token.length > 0 ? ` (or ${names.token[0]} for an IAM token)` : "";
-    const rule =
-      accessKey === undefined && secretKey === undefined
-        ? `not found in the environment: set ${variables.join(" and ")}${alternative}`
-        : `incomplete in the environment: ${missing} is not set (set both ${variables.join(" and ")})`;
-    throw new CredentialsError(rule, names.token.length > 0 ? [...variables, names.token[0]!] : variables);
-  }
   return {
     credentials,
     ...(projectId === undefined ? {} : { projectId }),
     ...(region === undefined ? {} : { region }),
   };
+}
+
+/** The credentials part of `readEnvironment` (what a client without `credentials` reads); throws CredentialsError. */
+export function environmentCredentials(names: EnvironmentVariableNames, env: Environment): Credentials {
+  const accessKey = firstSet(env, names.accessKey);
+  const secretKey = firstSet(env, names.secretKey);
+  const securityToken = firstSet(env, names.securityToken);
+  const token = firstSet(env, names.token);
+  if (accessKey !== undefined && secretKey !== undefined) {
+    return securityToken === undefined ? { accessKey, secretKey } : { accessKey, secretKey, securityToken };
+  }
+  if (token !== undefined && accessKey === undefined && secretKey === undefined) return { token };
+  const missing = accessKey === undefined ? names.accessKey[0]! : secretKey === undefined ? names.secretKey[0]! : "";
+  const variables = [names.accessKey[0]!, names.secretKey[0]!];
+  const alternative = names.token.length > 0 ? ` (or ${names.token[0]} for an IAM token)` : "";
+  const rule =
+    accessKey === undefined && secretKey === undefined
+      ? `not found in the environment: set ${variables.join(" and ")}${alternative}`
+      : `incomplete in the environment: ${missing} is not set (set both ${variables.join(" and ")})`;
+  throw new CredentialsError(rule, names.token.length > 0 ? [...variables, names.token[0]!] : variables);
 }
