@@ -101,10 +101,8 @@ const RETRYABLE_STATUS = (status: number) => status === 429 || (status >= 500 &&
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
+    // Throwing in the executor rejects with the caller's abort reason.
+    signal?.throwIfAborted();
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal!.reason);
@@ -126,8 +124,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  return isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function resolveRetry(retry: RetryOptions | false | undefined): Required<RetryOptions> {
@@ -168,22 +165,35 @@ function describeNetworkFailure(error: unknown): string {
  */
 export function createTransport(options: TransportOptions): Transport {
   requireObject("options", options);
-  const { api } = options;
+  const { api, userAgent } = options;
   if (typeof api?.auth !== "function") throw new ValidationError("api", "must be an API profile such as OTC_RDS");
+  if (userAgent !== undefined) {
+    requireId("userAgent.name", userAgent?.name);
+    requireId("userAgent.version", userAgent?.version);
+    if (userAgent.extra !== undefined) requireProductTokens("userAgent.extra", userAgent.extra);
+  }
+  return openTransport({
+    ...options,
+    clock: requireFunction("clock", options.clock, Date.now),
+    sleep: requireFunction("sleep", options.sleep, defaultSleep),
+    random: requireFunction("random", options.random, Math.random),
+    nonce: requireFunction("nonce", options.nonce, () => globalThis.crypto.randomUUID()),
+  });
+}
+
+/**
+ * `createTransport` for a caller that checked the rest itself: the client kit, which passes its own API profile and
+ * User-Agent (built from checked parts) and none of the test hooks (`clock`, `sleep`, `random`, `nonce`). Checks
+ * what comes from the client's options: endpoint, timeout, retry, fetch, credentials, project id.
+ */
+export function openTransport(options: TransportOptions): Transport {
+  const { api } = options;
   const { provider, service } = api;
   const endpoint = resolveApiEndpoint(api, options.region, options.baseUrl);
   const timeoutMs = optionalInteger("timeoutMs", options.timeoutMs, 0, INT32_MAX) ?? DEFAULT_TIMEOUT_MS;
   const retry = resolveRetry(options.retry);
   const baseFetch = requireFunction<FetchLike>("fetch", options.fetch, (input, init) => globalThis.fetch(input, init));
-  const clock = requireFunction("clock", options.clock, Date.now);
-  const sleep = requireFunction("sleep", options.sleep, defaultSleep);
-  const random = requireFunction("random", options.random, Math.random);
-  const nonce = requireFunction("nonce", options.nonce, () => globalThis.crypto.randomUUID());
-  if (options.userAgent !== undefined) {
-    requireId("userAgent.name", options.userAgent?.name);
-    requireId("userAgent.version", options.userAgent?.version);
-    if (options.userAgent.extra !== undefined) requireProductTokens("userAgent.extra", options.userAgent.extra);
-  }
+  const { clock = Date.now, sleep = defaultSleep, random = Math.random, nonce = () => globalThis.crypto.randomUUID() } = options;
   const userAgent = formatUserAgent(options.userAgent);
   // The profile gives the scheme its provider, service, regions and environment names.
   const authenticator = api.auth({ ...api, credentials: options.credentials, region: endpoint.region, projectId: options.projectId, clock, nonce });

@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiProfile } from "../api-profile.js";
 import { inspectAs } from "#inspect";
-import { createTransport, type Transport } from "../transport.js";
+import { openTransport, type Transport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
 import { requireOptionsObject, resolveSettings } from "./settings.js";
@@ -45,7 +45,8 @@ export interface OpenedClient<Paths extends {}> {
 export function openClient<Paths extends {}>(identity: ClientIdentity, options: unknown): OpenedClient<Paths> {
   requireOptionsObject(options);
   const { credentials, region, projectId, userAgent } = resolveSettings(identity.profile, options as HuaweiFamilyClientOptions);
-  const transport = createTransport({
+  // Its own profile and User-Agent parts need no checks: openTransport checks what comes from the options.
+  const transport = openTransport({
     api: identity.profile,
     region,
     baseUrl: options.baseUrl,

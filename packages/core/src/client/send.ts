@@ -62,7 +62,8 @@ export async function send<T>(
   };
   let result: FetchResult<T>;
   try {
-    result = await call({ ...(options.signal ? { signal: options.signal } : {}), middleware: [capture] });
+    // An undefined signal is no signal, to openapi-fetch and to Request.
+    result = await call({ signal: options.signal, middleware: [capture] });
   } catch (error) {
     // openapi-fetch's JSON.parse of a 2xx body failed: report it as the API's fault, not ours.
     if (error instanceof SyntaxError && lastResponse !== undefined) {
