@@ -10,6 +10,7 @@ import { byteCount, kilobytesToBytes, parseRdsTime, parseUtcTime, DCS_QUERY_TIME
 import type { JsonBody } from "./bodies.js";
 import { requirePathId, requireQueryId } from "./ids.js";
 import { INT32_MAX, optionalInteger, optionalOneOfAnyCase, requireTimeWindow } from "./list-input.js";
+import type { FriendlyMethods } from "./open-client.js";
 import type { CallOptions } from "./options.js";
 import { walkPages } from "./paging.js";
 import { requireInput, send, type FetchResult, type SendInit } from "./send.js";
@@ -113,7 +114,8 @@ export interface DcsListInput extends TimeWindowInput {
 }
 export type DcsListAllInput = DcsListInput;
 
-type ListImpl = BackupListMethods<unknown, unknown, Loose>;
+/** The list methods as the client kit calls them: per-call options already checked. */
+type ListImpl = Pick<FriendlyMethods, "listBackups" | "listAllBackups">;
 
 /**
  * The two list methods of an offset-paged API: `query` reads the caller's filters (checked), `extras` parses an
@@ -130,29 +132,24 @@ function offsetListMethods(
   extras: (item: Loose) => BackupItemExtras,
   get: (query: Loose, init: SendInit) => Promise<FetchResult<unknown>>,
 ): ListImpl {
+  /** The query of a call: the filters, page size and offset of `input`, checked in that order. */
+  const read = (input: unknown): Loose => {
+    const fields = requireInput(input, "{ instanceId }");
+    return { ...query(fields), limit: optionalInteger("limit", fields.limit, 1, maxLimit), offset: optionalInteger("offset", fields.offset, 0, INT32_MAX) };
+  };
   const page = async (params: Loose, options: CallOptions): Promise<Loose> => {
     const { data, requestId } = await send((init) => get(params, init), options);
-    const body = data as Loose;
-    const raw = body[itemsKey];
-    return { ...body, [itemsKey]: (Array.isArray(raw) ? raw : []).filter(isRecord).map((item) => ({ ...item, ...extras(item) })), requestId };
-  };
-  const base = (input: unknown): [Loose, number | undefined] => {
-    const fields = requireInput(input, "{ instanceId }");
-    const params = { ...query(fields), limit: optionalInteger("limit", fields.limit, 1, maxLimit) };
-    return [params, optionalInteger("offset", fields.offset, 0, INT32_MAX)];
+    const raw = (data as Loose)[itemsKey];
+    return { ...(data as Loose), [itemsKey]: (Array.isArray(raw) ? raw : []).filter(isRecord).map((item) => ({ ...item, ...extras(item) })), requestId };
   };
   return {
-    listBackups(input, options = {}) {
-      const [params, offset] = base(input);
-      return page({ ...params, offset }, options);
-    },
-    listAllBackups(input, options = {}) {
-      const [params, offset = 0] = base(input);
-      params.limit ??= allLimit;
+    listBackups: (input, options) => page(read(input), options),
+    listAllBackups(input, options) {
+      const { limit = allLimit, offset: first = 0, ...filters } = read(input);
       return walkPages(
         api,
-        offset,
-        (offset) => page({ ...params, offset }, options),
+        first as number,
+        (offset) => page({ ...filters, limit, offset }, options),
         (body) => body[itemsKey] as unknown[],
         // Past the items received, unless the page was empty or the items so far reach the stated total.
         (body, offset) => {
