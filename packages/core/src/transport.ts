@@ -92,9 +92,15 @@ function productToken(text: string): string {
  * `client.extra` as given.
  */
 export function formatUserAgent(client?: { name: string; version: string; extra?: string | undefined }): string {
-  const core = `backup-links-core/${CORE_VERSION}`;
-  if (client === undefined) return core;
-  return `${productToken(client.name)}/${productToken(client.version)} ${core}${client.extra === undefined ? "" : ` ${client.extra}`}`;
+  if (client === undefined) return CORE_PRODUCT;
+  return clientUserAgent(`${productToken(client.name)}/${productToken(client.version)}`, client.extra);
+}
+
+const CORE_PRODUCT = `backup-links-core/${CORE_VERSION}`;
+
+/** `product` (the client's product token and version), core's, then the application's `extra` tokens as given. */
+export function clientUserAgent(product: string, extra: string | undefined): string {
+  return `${product} ${CORE_PRODUCT}${extra === undefined ? "" : ` ${extra}`}`;
 }
 
 const RETRYABLE_STATUS = (status: number) => status === 429 || (status >= 500 && status <= 599);
@@ -172,7 +178,7 @@ export function createTransport(options: TransportOptions): Transport {
     requireId("userAgent.version", userAgent?.version);
     if (userAgent.extra !== undefined) requireProductTokens("userAgent.extra", userAgent.extra);
   }
-  return openTransport({
+  return openTransport(formatUserAgent(userAgent), {
     ...options,
     clock: requireFunction("clock", options.clock, Date.now),
     sleep: requireFunction("sleep", options.sleep, defaultSleep),
@@ -183,10 +189,10 @@ export function createTransport(options: TransportOptions): Transport {
 
 /**
  * `createTransport` for a caller that checked the rest itself: the client kit, which passes its own API profile and
- * User-Agent (built from checked parts) and none of the test hooks (`clock`, `sleep`, `random`, `nonce`). Checks
- * what comes from the client's options: endpoint, timeout, retry, fetch, credentials, project id.
+ * User-Agent header (made of checked parts) and none of the test hooks (`clock`, `sleep`, `random`, `nonce`).
+ * Checks what comes from the client's options: endpoint, timeout, retry, fetch, credentials, project id.
  */
-export function openTransport(options: TransportOptions): Transport {
+export function openTransport(userAgent: string, options: Omit<TransportOptions, "userAgent">): Transport {
   const { api } = options;
   const { provider, service } = api;
   const endpoint = resolveApiEndpoint(api, options.region, options.baseUrl);
@@ -194,7 +200,6 @@ export function openTransport(options: TransportOptions): Transport {
   const retry = resolveRetry(options.retry);
   const baseFetch = requireFunction<FetchLike>("fetch", options.fetch, (input, init) => globalThis.fetch(input, init));
   const { clock = Date.now, sleep = defaultSleep, random = Math.random, nonce = () => globalThis.crypto.randomUUID() } = options;
-  const userAgent = formatUserAgent(options.userAgent);
   // The profile gives the scheme its provider, service, regions and environment names.
   const authenticator = api.auth({ ...api, credentials: options.credentials, region: endpoint.region, projectId: options.projectId, clock, nonce });
   const baseUrl = endpoint.baseUrl;

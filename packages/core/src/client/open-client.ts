@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiProfile } from "../api-profile.js";
 import { inspectAs } from "#inspect";
-import { openTransport, type Transport } from "../transport.js";
+import { clientUserAgent, openTransport, type Transport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
 import { requireOptionsObject, resolveSettings } from "./settings.js";
@@ -46,13 +46,13 @@ export function openClient<Paths extends {}>(identity: ClientIdentity, options: 
   requireOptionsObject(options);
   const { credentials, region, projectId, userAgent } = resolveSettings(identity.profile, options as HuaweiFamilyClientOptions);
   // Its own profile and User-Agent parts need no checks: openTransport checks what comes from the options.
-  const transport = openTransport({
+  // `backup-links-<api>` is the package name `@backup-links/<api>` as a product token (what formatUserAgent makes of it).
+  const transport = openTransport(clientUserAgent(`backup-links-${identity.api}/${identity.version}`, userAgent), {
     api: identity.profile,
     region,
     baseUrl: options.baseUrl,
     credentials,
     projectId,
-    userAgent: { name: identity.packageName, version: identity.version, extra: userAgent },
     timeoutMs: options.timeoutMs,
     retry: options.retry,
     fetch: options.fetch,
