@@ -223,9 +223,9 @@ export function openTransport(userAgent: string, options: Omit<TransportOptions,
     const userSignal = request.signal;
     const started = clock();
     for (let attempt = 1; ; attempt++) {
-      const headers = new Headers(request.headers);
-      if (!headers.has("user-agent")) headers.set("User-Agent", userAgent);
-      const signedHeaders = await authenticator.authenticate({ method, url, headers, body });
+      // The authenticator returns a copy of the headers; the User-Agent is not among the signed ones.
+      const signedHeaders = await authenticator.authenticate({ method, url, headers: request.headers, body });
+      if (!signedHeaders.has("user-agent")) signedHeaders.set("User-Agent", userAgent);
       // Checked after signing (an await) and just before the listener below, so no abort falls in between.
       userSignal.throwIfAborted();
       // One controller per attempt, aborted by its timeout or by the caller's signal. A listener removed when the
