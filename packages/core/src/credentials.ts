@@ -4,6 +4,7 @@ import { JDCLOUD_ENVIRONMENT } from "./apis/jdcloud.js";
 import { OTC_ENVIRONMENT } from "./apis/otc.js";
 import { CredentialsError, ValidationError } from "./errors.js";
 import { protectCredentials } from "./redact.js";
+import { processEnvironment } from "#runtime";
 import type { Credentials, Environment, EnvironmentConfig, EnvironmentVariableNames } from "./credential-types.js";
 
 export type {
@@ -34,8 +35,7 @@ export const ENVIRONMENT_VARIABLES: Readonly<Record<Provider, EnvironmentVariabl
 
 /** `globalThis.process?.env`, or an empty environment where there is none (browsers, workers). */
 export function defaultEnvironment(): Environment {
-  const processLike = (globalThis as { process?: { env?: Environment } }).process;
-  return processLike?.env ?? {};
+  return processEnvironment();
 }
 
 /** The first non-blank value among `names` (trimmed: a trailing newline from `$(cat file)` is not part of a key). */

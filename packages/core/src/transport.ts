@@ -3,6 +3,7 @@ import type { Credentials } from "./credentials.js";
 import { resolveApiEndpoint } from "./endpoints.js";
 import { NetworkError, TimeoutError, ValidationError } from "./errors.js";
 import { INT32_MAX, optionalInteger, requireId, requireInteger, requireObject, requireProductTokens } from "./validate.js";
+import { networkFailureCode } from "#runtime";
 import { CORE_VERSION } from "./version.js";
 import { readBody, rebuildRequest } from "./wire.js";
 
@@ -160,9 +161,7 @@ function requireFunction<T>(field: string, value: T | undefined, fallback: T): T
 
 /** A network failure's message with its low-level code (`fetch failed (ECONNREFUSED)`), never a URL query. */
 function describeNetworkFailure(error: unknown): string {
-  const { message, cause } = error instanceof Error ? error : { message: String(error), cause: undefined };
-  const code = (cause as { code?: unknown } | null | undefined)?.code;
-  return `Network error: ${message}${typeof code === "string" ? ` (${code})` : ""}`;
+  return `Network error: ${error instanceof Error ? error.message : String(error)}${networkFailureCode(error)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiProfile } from "../api-profile.js";
-import { inspectAs } from "#inspect";
+import { inspectAs } from "#runtime";
 import { clientUserAgent, openTransport, type Transport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
