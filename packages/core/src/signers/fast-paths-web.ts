@@ -4,6 +4,9 @@
  */
 const notTaken = (..._args: unknown[]): undefined => undefined;
 
+/** No cache: every JD signature derives its signing key (four Web Crypto HMACs). */
+export const cachedSigningKey = (_id: string, derive: () => Promise<Uint8Array>): Promise<Uint8Array> => derive();
+
 export {
   notTaken as canonicalUnreservedQuery,
   notTaken as formatSigningDateFast,

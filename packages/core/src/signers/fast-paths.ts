@@ -81,3 +81,28 @@ export function plainUrlParts(url: string): UrlParts | undefined {
 }
 const PLAIN_URL = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9._~\/-]*)?(\?[A-Za-z0-9._~=&-]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+/**
+ * JD signing keys of the last few (secret, day, region, service) scopes, by `id`. The key changes once a day, so
+ * deriving it (four HMACs) for every request is wasted work; JD's own SDK caches it the same way. A pending
+ * derivation is shared; a failed one is not kept.
+ */
+export function cachedSigningKey(id: string, derive: () => Promise<Uint8Array>): Uint8Array | Promise<Uint8Array> {
+  const cached = signingKeyCache.get(id);
+  if (cached !== undefined) return cached;
+  if (signingKeyCache.size >= SIGNING_KEY_CACHE_SIZE) signingKeyCache.delete(signingKeyCache.keys().next().value!);
+  const pending = derive().then(
+    (key) => {
+      if (signingKeyCache.get(id) === pending) signingKeyCache.set(id, key);
+      return key;
+    },
+    (error: unknown) => {
+      signingKeyCache.delete(id);
+      throw error;
+    },
+  );
+  signingKeyCache.set(id, pending);
+  return pending;
+}
+const signingKeyCache = new Map<string, Uint8Array | Promise<Uint8Array>>();
+const SIGNING_KEY_CACHE_SIZE = 8;

@@ -9,6 +9,7 @@ import {
 } from "./canonical.js";
 import { bodySha256, bytesToHex, hmacSha256, hmacSha256Hex, sha256Hex } from "./digest.js";
 import { normaliseSignedHeaders } from "./sdk-hmac.js";
+import { cachedSigningKey } from "#fast-paths";
 
 export const JDCLOUD2_ALGORITHM = "JDCLOUD2-HMAC-SHA256";
 const TERMINATOR = "jdcloud2_request";
@@ -45,30 +46,9 @@ async function deriveKeys(secretKey: string, yyyymmdd: string, region: string, s
   return { kDate, kRegion, kService, kSigning };
 }
 
-/**
- * Signing keys of the last few (secret, day, region, service) scopes. The key changes once a day, so deriving it
- * (four HMACs) for every request is wasted work; JD's own SDK caches it the same way.
- */
-const signingKeyCache = new Map<string, Uint8Array | Promise<Uint8Array>>();
-const SIGNING_KEY_CACHE_SIZE = 8;
-
+/** The signing key of a scope; the Node build keeps the last few (`cachedSigningKey`), as JD's own SDK does. */
 function signingKey(secretKey: string, day: string, region: string, service: string): Uint8Array | Promise<Uint8Array> {
-  const id = `${day}\n${region}\n${service}\n${secretKey}`;
-  const cached = signingKeyCache.get(id);
-  if (cached !== undefined) return cached;
-  if (signingKeyCache.size >= SIGNING_KEY_CACHE_SIZE) signingKeyCache.delete(signingKeyCache.keys().next().value!);
-  const pending = deriveKeys(secretKey, day, region, service).then(
-    ({ kSigning }) => {
-      if (signingKeyCache.get(id) === pending) signingKeyCache.set(id, kSigning);
-      return kSigning;
-    },
-    (error: unknown) => {
-      signingKeyCache.delete(id);
-      throw error;
-    },
-  );
-  signingKeyCache.set(id, pending);
-  return pending;
+  return cachedSigningKey(`${day}\n${region}\n${service}\n${secretKey}`, async () => (await deriveKeys(secretKey, day, region, service)).kSigning);
 }
 
 /** kDate = HMAC("JDCLOUD2"+SK, yyyymmdd), kRegion, kService, kSigning = HMAC(kService, "jdcloud2_request"). */
