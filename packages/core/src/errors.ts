@@ -198,14 +198,11 @@ export function parseApiErrorBody(body: unknown): ParsedErrorBody {
   if (isRecord(value)) {
     const parsed = fromObject(value);
     if (parsed !== undefined) return parsed;
-    const message = excerpt(JSON.stringify(value));
-    return message === undefined ? {} : { errorMessage: message };
+    // An object of no known shape: an excerpt of its JSON.
+    value = JSON.stringify(value);
   }
-  if (typeof value === "string") {
-    const message = excerpt(value);
-    return message === undefined ? {} : { errorMessage: message };
-  }
-  return {};
+  const message = typeof value === "string" ? excerpt(value) : undefined;
+  return message === undefined ? {} : { errorMessage: message };
 }
 
 /** Response headers that carry the provider's request id, in the order they are looked at. */
