@@ -4,7 +4,7 @@
  */
 
 import { utf8 } from "./digest-web.js";
-import { canonicalUnreservedQuery, formatSigningDateFast, plainUrlParts } from "#fast-paths";
+import { alreadyNormalisedHeaderNames, canonicalUnreservedQuery, formatSigningDateFast, plainUrlParts } from "#fast-paths";
 import type { UrlParts } from "./url-parts.js";
 
 /**
@@ -130,7 +130,7 @@ export function headerMap(headers: WireRequest["headers"]): Map<string, string[]
 
 /**
  * A request as the signers' core reads it: the method, the URL's parts, a header's values by lower-case name and the
- * body. The public signers make it from any `WireRequest` (`wireRequestParts`); the transport's authenticators from
+ * body. The public signers make it from any `WireRequest` (`wireSignerInput`); the transport's authenticators from
  * the attempt's `Headers`, with nothing to convert (`headersRequestParts`).
  */
 export interface SigningParts {
@@ -141,16 +141,37 @@ export interface SigningParts {
   body: string | Uint8Array | undefined;
 }
 
-/** The parts of a public signer's `request`, any form of it. */
-export function wireRequestParts(request: WireRequest): SigningParts {
-  const headers = headerMap(request.headers);
-  return { method: request.method, url: wireUrl(request.url), header: (name) => headers.get(name), body: request.body };
+/** Sorted, de-duplicated lower-case names: the SignedHeaders list both signers use. */
+export function normaliseSignedHeaders(names: readonly string[]): string[] {
+  return alreadyNormalisedHeaderNames(names) ?? [...new Set(names.map((name) => name.trim().toLowerCase()))].sort();
 }
 
-/** Throws unless the request has every signed header but `host` (which comes from the URL when missing). */
-export function requireSignedHeaders(request: SigningParts, names: readonly string[], signer: string): void {
-  const missing = names.find((name) => name !== "host" && request.header(name) === undefined);
+/** What a signature is computed from: the request, its signed header names (sorted, unique, lower-case) and date. */
+export interface SignerInput {
+  request: SigningParts;
+  names: readonly string[];
+  /** The request's date header (`X-Sdk-Date`, `x-jdcloud-date`), as signed. */
+  date: string;
+}
+
+/**
+ * A public signer's input from any form of `request`: `readDate` reads (and checks) its date header first, then
+ * every signed header but `host` (which comes from the URL when missing) must be there; `signer` names the
+ * function in that error.
+ */
+export function wireSignerInput(
+  request: WireRequest,
+  signedHeaders: readonly string[],
+  signer: string,
+  readDate: (request: SigningParts) => string,
+): SignerInput {
+  const headers = headerMap(request.headers);
+  const parts: SigningParts = { method: request.method, url: wireUrl(request.url), header: (name) => headers.get(name), body: request.body };
+  const date = readDate(parts);
+  const names = normaliseSignedHeaders(signedHeaders);
+  const missing = names.find((name) => name !== "host" && !headers.has(name));
   if (missing !== undefined) throw new Error(`${signer}: signed header "${missing}" is not on the request`);
+  return { request: parts, names, date };
 }
 
 /** The parts of one attempt as the authenticators have it: its method, URL string, `Headers` and body bytes. */

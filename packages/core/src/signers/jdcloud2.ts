@@ -1,14 +1,5 @@
-import {
-  canonicalHeaders,
-  canonicalWireQuery,
-  requireSignedHeaders,
-  wireRequestParts,
-  type SignatureResult,
-  type SigningParts,
-  type WireRequest,
-} from "./canonical.js";
+import { canonicalHeaders, canonicalWireQuery, wireSignerInput, type SignatureResult, type SignerInput, type SigningParts, type WireRequest } from "./canonical.js";
 import { bodySha256, bytesToHex, hmacSha256, hmacSha256Hex, sha256Hex } from "./digest.js";
-import { normaliseSignedHeaders } from "./sdk-hmac.js";
 import { cachedSigningKey } from "#fast-paths";
 
 export const JDCLOUD2_ALGORITHM = "JDCLOUD2-HMAC-SHA256";
@@ -83,11 +74,8 @@ export async function signJdCloud2(
   scope: JdCloud2Scope,
   signedHeaders: readonly string[],
 ): Promise<SignatureResult> {
-  const parts = wireRequestParts(request);
-  const date = requireJdCloudDate(parts);
-  const names = normaliseSignedHeaders(signedHeaders);
-  requireSignedHeaders(parts, names, "signJdCloud2");
-  return jdCloud2Signature(parts, credentials, scope, names, date);
+  const input = wireSignerInput(request, signedHeaders, "signJdCloud2", requireJdCloudDate);
+  return jdCloud2Signature(input.request, credentials, scope, input.names, input.date);
 }
 
 /** The request's `x-jdcloud-date` (`YYYYMMDDTHHMMSSZ`, the day of the credential scope first); throws without one. */
@@ -107,7 +95,7 @@ export async function jdCloud2Signature(
   request: SigningParts,
   credentials: { accessKey: string; secretKey: string },
   scope: JdCloud2Scope,
-  names: readonly string[],
+  names: SignerInput["names"],
   date: string,
 ): Promise<SignatureResult> {
   const day = date.slice(0, 8);

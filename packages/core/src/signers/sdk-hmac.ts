@@ -3,14 +3,16 @@ import {
   canonicalWireQuery,
   percentDecodeBytes,
   percentEncodeBytes,
-  requireSignedHeaders,
-  wireRequestParts,
+  wireSignerInput,
   type SignatureResult,
+  type SignerInput,
   type SigningParts,
   type WireRequest,
 } from "./canonical.js";
 import { bodySha256, hmacSha256Hex, sha256Hex } from "./digest.js";
-import { alreadyNormalisedHeaderNames, unreservedPath } from "#fast-paths";
+import { unreservedPath } from "#fast-paths";
+
+export { normaliseSignedHeaders } from "./canonical.js";
 
 export const SDK_HMAC_ALGORITHM = "SDK-HMAC-SHA256";
 
@@ -30,12 +32,6 @@ export function sdkCanonicalUri(pathname: string): string {
   return path.endsWith("/") ? path : `${path}/`;
 }
 
-/** Sorted, de-duplicated lower-case names: the SignedHeaders list both signers use. */
-export function normaliseSignedHeaders(names: readonly string[]): string[] {
-  return alreadyNormalisedHeaderNames(names) ?? [...new Set(names.map((name) => name.trim().toLowerCase()))].sort();
-}
-
-
 /**
  * Signs `request` (with its `X-Sdk-Date` header already set) with SDK-HMAC-SHA256 over `signedHeaders`
  * (names, any case; `host` is taken from the URL when not among the headers). Pure: nothing is added to the request.
@@ -46,22 +42,25 @@ export async function signSdkHmacSha256(
   credentials: { accessKey: string; secretKey: string },
   signedHeaders: readonly string[],
 ): Promise<SignatureResult> {
-  const parts = wireRequestParts(request);
-  const date = parts.header("x-sdk-date")?.[0];
+  const input = wireSignerInput(request, signedHeaders, "signSdkHmacSha256", requireSdkDate);
+  return sdkHmacSignature(input.request, credentials, input.names, input.date);
+}
+
+function requireSdkDate(request: SigningParts): string {
+  const date = request.header("x-sdk-date")?.[0];
   if (date === undefined) throw new Error("signSdkHmacSha256: the request has no X-Sdk-Date header");
-  const names = normaliseSignedHeaders(signedHeaders);
-  requireSignedHeaders(parts, names, "signSdkHmacSha256");
-  return sdkHmacSignature(parts, credentials, names, date);
+  return date;
 }
 
 /**
  * The SDK-HMAC-SHA256 signature of a request whose signed headers are all there (`host` may come from the URL):
- * `names` sorted, unique and lower-case, `date` its `X-Sdk-Date`.
+ * `names` sorted, unique and lower-case, `date` its `X-Sdk-Date` (a `SignerInput`, spelled out for the transport's
+ * authenticator, which signs every attempt).
  */
 export async function sdkHmacSignature(
   request: SigningParts,
   credentials: { accessKey: string; secretKey: string },
-  names: readonly string[],
+  names: SignerInput["names"],
   date: string,
 ): Promise<SignatureResult> {
   // A repeated header: each value on its own line, sorted (a copy: the request's own lists stay as they are).
