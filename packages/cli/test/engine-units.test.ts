@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createDispatcher, proxyLabel, proxySettings } from "../src/download/http.js";
 import { changedReason, identityFrom, md5Check, pinHeaders } from "../src/download/object-identity.js";
 import { encodeDone } from "../src/download/part-state.js";
+import { DownloadError, RetryableError } from "../src/download/errors.js";
+import { LinkSource } from "../src/download/link-source.js";
+import { PartRetries } from "../src/download/part-retries.js";
 import { JsonReporter } from "../src/progress/json.js";
 import { PlainReporter } from "../src/progress/plain.js";
 import { renderBar } from "../src/progress/tty.js";
@@ -102,5 +105,35 @@ describe("progress with connections and parts", () => {
       secondsLeft: 4,
       time: new Date(1_002_000).toISOString(),
     });
+  });
+});
+
+describe("part retries (ranged parts and --out - windows share them)", () => {
+  const links = new LinkSource({ name: "f.bak", url: "http://127.0.0.1:1/f.bak?sig=SECRET" }, { maxLinkRefreshes: 3, now: () => 0 });
+  const policy = { attempts: 3, baseDelayMs: 0, maxDelayMs: 0 };
+
+  it("announces each retry with the part, resets on progress, and gives up on the last attempt with the HTTP status", async () => {
+    const events: unknown[] = [];
+    const retries = new PartRetries({ name: "f.bak", policy, links, onEvent: (event) => events.push(event), part: 2 });
+    await retries.afterFailure(new RetryableError("HTTP 503 from 127.0.0.1:1/f.bak", { status: 503 }), false);
+    await retries.afterFailure(new RetryableError("connection lost"), true); // progress: counts from 1 again
+    await retries.afterFailure(new RetryableError("connection lost"), false);
+    const giveUp = await retries.afterFailure(new RetryableError("HTTP 503 from 127.0.0.1:1/f.bak", { status: 503 }), false).catch((error: unknown) => error);
+    expect(events).toEqual([
+      { type: "retry", file: "f.bak", attempt: 2, maxAttempts: 3, delayMs: 0, reason: "HTTP 503 from 127.0.0.1:1/f.bak", part: 2 },
+      { type: "retry", file: "f.bak", attempt: 2, maxAttempts: 3, delayMs: 0, reason: "connection lost", part: 2 },
+      { type: "retry", file: "f.bak", attempt: 3, maxAttempts: 3, delayMs: 0, reason: "connection lost", part: 2 },
+    ]);
+    expect(giveUp).toBeInstanceOf(DownloadError);
+    expect(giveUp).toMatchObject({ code: "HTTP_STATUS", status: 503, file: "f.bak", message: "f.bak: giving up after 3 attempts: HTTP 503 from 127.0.0.1:1/f.bak" });
+  });
+
+  it("a network failure gives up as NETWORK, without a status, and a window of --out - has no part number", async () => {
+    const events: Array<Record<string, unknown>> = [];
+    const retries = new PartRetries({ name: "f.bak", policy: { ...policy, attempts: 2 }, links, onEvent: (event) => events.push(event as never) });
+    await retries.afterFailure(new RetryableError("connection lost"), false);
+    const giveUp = await retries.afterFailure(new RetryableError("connection lost"), false).catch((error: unknown) => error);
+    expect(events).toEqual([{ type: "retry", file: "f.bak", attempt: 2, maxAttempts: 2, delayMs: 0, reason: "connection lost" }]);
+    expect(giveUp).toMatchObject({ code: "NETWORK", status: undefined, message: "f.bak: giving up after 2 attempts: connection lost" });
   });
 });

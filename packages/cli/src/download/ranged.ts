@@ -1,10 +1,11 @@
 import type { FileHandle } from "node:fs/promises";
 import type { Dispatcher } from "undici";
-import { backoffDelay, sleep, type RetryPolicy } from "./backoff.js";
+import type { RetryPolicy } from "./backoff.js";
 import { parseContentRange } from "./content-range.js";
 import { DownloadError, RetryableError } from "./errors.js";
 import type { DownloadEventListener } from "./events.js";
 import { PositionalSink } from "./file-sink.js";
+import { PartRetries } from "./part-retries.js";
 import { getObject, isFileSystemError } from "./http.js";
 import type { LinkSource } from "./link-source.js";
 import { linkLabel } from "./link-label.js";
@@ -119,9 +120,9 @@ export class RangedDownload {
     const { links, identity, name, policy } = this.options;
     const { start, end } = this.partRange(index);
     let position = start;
-    let failures = 0;
     let badRanges = 0;
     const signal = this.controller.signal;
+    const retries = new PartRetries({ name, policy, links, signal, onEvent: this.options.onEvent, part: index + 1 });
     while (position <= end) {
       if (signal.aborted) throw signal.reason;
       await links.freshen();
@@ -201,22 +202,7 @@ export class RangedDownload {
         this.active--;
       }
       if (problem === undefined) break;
-      if (position > from) {
-        // Progress was made: a long part over a flaky link still finishes.
-        failures = 0;
-        links.progressed();
-      }
-      failures++;
-      if (failures >= policy.attempts) {
-        throw new DownloadError(problem.status === undefined ? "NETWORK" : "HTTP_STATUS", `${name}: giving up after ${failures} attempts: ${problem.message}`, {
-          file: name,
-          status: problem.status,
-          cause: problem,
-        });
-      }
-      const delayMs = backoffDelay(policy, failures);
-      this.options.onEvent?.({ type: "retry", file: name, attempt: failures + 1, maxAttempts: policy.attempts, delayMs, reason: problem.message, part: index + 1 });
-      await sleep(delayMs, signal);
+      await retries.afterFailure(problem, position > from);
     }
     links.progressed();
     this.completed.add(index);

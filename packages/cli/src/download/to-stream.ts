@@ -1,10 +1,11 @@
 import { createHash, type Hash } from "node:crypto";
 import { Writable } from "node:stream";
-import { DEFAULT_RETRY_POLICY, backoffDelay, sleep } from "./backoff.js";
+import { DEFAULT_RETRY_POLICY } from "./backoff.js";
 import { parseContentLength, parseContentRange } from "./content-range.js";
 import { DEFAULT_CONNECTIONS, MAX_CONNECTIONS, type DownloadFileOptions } from "./download-file.js";
 import { DownloadAbortedError, DownloadError, RetryableError } from "./errors.js";
 import { SINK_HIGH_WATER_MARK } from "./file-sink.js";
+import { PartRetries } from "./part-retries.js";
 import { createDispatcher, getObject, parseLink } from "./http.js";
 import { LinkSource } from "./link-source.js";
 import { linkLabel } from "./link-label.js";
@@ -272,8 +273,8 @@ function chain(first: (() => void) | undefined, second: () => void): () => void 
 async function fetchPart(context: RequestContext, identity: ObjectIdentity, start: number, end: number): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(end - start + 1);
   let position = start;
-  let failures = 0;
   const { links, name, policy, signal } = context;
+  const retries = new PartRetries({ name, policy, links, signal, onEvent: context.onEvent });
   while (position <= end) {
     if (signal?.aborted) throw signal.reason;
     await links.freshen();
@@ -324,17 +325,7 @@ async function fetchPart(context: RequestContext, identity: ObjectIdentity, star
       problem = error;
     }
     if (problem === undefined) break;
-    if (position > from) {
-      failures = 0;
-      links.progressed();
-    }
-    failures++;
-    if (failures >= policy.attempts) {
-      throw new DownloadError(problem.status === undefined ? "NETWORK" : "HTTP_STATUS", `${name}: giving up after ${failures} attempts: ${problem.message}`, { file: name, cause: problem });
-    }
-    const delayMs = backoffDelay(policy, failures);
-    context.onEvent?.({ type: "retry", file: name, attempt: failures + 1, maxAttempts: policy.attempts, delayMs, reason: problem.message });
-    await sleep(delayMs, signal);
+    await retries.afterFailure(problem, position > from);
   }
   return buffer;
 }
