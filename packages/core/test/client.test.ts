@@ -8,8 +8,8 @@ import { recordingFetch } from "./helpers/reference-signers.js";
 const TEST_ACCESS_KEY = "AKTESTEXAMPLE00000001";
 const TEST_SECRET_KEY = "SKsecretMustNotLeak0123456789abcdefABCDEF";
 const credentials = { accessKey: TEST_ACCESS_KEY, secretKey: TEST_SECRET_KEY };
-const rdsIdentity = clientIdentity(OTC_RDS, "OtcRdsClient", "0.1.0");
-const dcsIdentity = clientIdentity(OTC_DCS, "OtcDcsClient", "0.1.0");
+const rdsIdentity = clientIdentity(OTC_RDS, "0.1.0");
+const dcsIdentity = clientIdentity(OTC_DCS, "0.1.0");
 const emptyLinks = { file_path: "p", bucket_name: "b", links: [] };
 const createOtcRdsClient = (options: unknown) => createRdsClient<RdsPaths>(rdsIdentity, options);
 

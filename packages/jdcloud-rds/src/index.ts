@@ -112,7 +112,7 @@ function optionalBoolean(field: string, value: unknown): boolean | undefined {
  */
 export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): JdCloudRdsClient {
   const clientLegacy = optionalBoolean("legacyPath", (options as { legacyPath?: unknown } | undefined)?.legacyPath);
-  const identity = clientIdentity(JDCLOUD_RDS, "JdCloudRdsClient", "0.1.0");
+  const identity = clientIdentity(JDCLOUD_RDS, "0.1.0");
   return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => ({
     // core's transport accepted the region only if it is one of JD's (listRegions).
     ...jdCloudListMethods(identity.api, raw as unknown as Client<JdCloudListPaths>, opened.transport.region as string),

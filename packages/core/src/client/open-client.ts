@@ -1,21 +1,22 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiProfile } from "../api-profile.js";
-import { inspectAs } from "#runtime";
+import { inspectClient } from "#runtime";
 import { clientUserAgent, openTransport, type Transport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
-import { requireOptionsObject, resolveSettings } from "./settings.js";
+import { requireObject } from "../validate.js";
+import { resolveSettings } from "./settings.js";
 
-/** Who a client is: its API id, the name it shows in `util.inspect`, what it talks to, and its package. */
+/**
+ * Who a client is: its API id, what it talks to, and its package's version. Its package is `@backup-links/<api>`
+ * and `util.inspect` shows it as e.g. `OtcRdsClient` (both derived from the API id, so no bundle carries them).
+ */
 export interface ClientIdentity {
   /** API id, e.g. `otc-rds`. */
   api: string;
-  /** Shown by `util.inspect`, e.g. `OtcRdsClient`. */
-  displayName: string;
   /** What the client talks to: `OTC_RDS`, ... (regions, endpoint hosts, authentication, environment names). */
   profile: ApiProfile;
-  /** For the User-Agent: `{ name: "@backup-links/otc-rds", version: "0.1.0" }`. */
-  packageName: string;
+  /** The client package's version, for the User-Agent. */
   version: string;
 }
 
@@ -23,9 +24,8 @@ export interface ClientIdentity {
  * The identity of the client package for the API of `profile` (id `<provider>-<service>`, e.g. `otc-rds`),
  * published as `@backup-links/<id>` at `version`.
  */
-export function clientIdentity(profile: ApiProfile, displayName: string, version: string): ClientIdentity {
-  const api = `${profile.provider}-${profile.service}`;
-  return { api, displayName, profile, packageName: `@backup-links/${api}`, version };
+export function clientIdentity(profile: ApiProfile, version: string): ClientIdentity {
+  return { api: `${profile.provider}-${profile.service}`, profile, version };
 }
 
 export interface OpenedClient<Paths extends {}> {
@@ -42,9 +42,10 @@ export interface OpenedClient<Paths extends {}> {
  * Validates the options, fills defaults from the environment and wires an openapi-fetch client to core's
  * transport. Everything that can be wrong with the options throws here, before any request.
  */
-export function openClient<Paths extends {}>(identity: ClientIdentity, options: unknown): OpenedClient<Paths> {
-  requireOptionsObject(options);
-  const { credentials, region, projectId, userAgent } = resolveSettings(identity.profile, options as HuaweiFamilyClientOptions);
+export function openClient<Paths extends {}>(identity: ClientIdentity, input: unknown): OpenedClient<Paths> {
+  requireObject("options", input);
+  const options = input as HuaweiFamilyClientOptions;
+  const { credentials, region, projectId, userAgent } = resolveSettings(identity.profile, options);
   // Its own profile and User-Agent parts need no checks: openTransport checks what comes from the options.
   // `backup-links-<api>` is the package name `@backup-links/<api>` as a product token (what formatUserAgent makes of it).
   const transport = openTransport(clientUserAgent(`backup-links-${identity.api}/${identity.version}`, userAgent), {
@@ -76,7 +77,7 @@ export function presentClient<T extends object>(opened: OpenedClient<{}>, identi
     auth: opened.auth,
   };
   Object.defineProperty(methods, "toJSON", { value: () => ({ ...summary }) });
-  inspectAs(methods, identity.displayName, summary);
+  inspectClient(methods, identity.api, summary);
   return Object.freeze(methods);
 }
 

@@ -1,5 +1,6 @@
 import type { ApiProfile } from "../api-profile.js";
-import { defaultEnvironment, environmentCredentials, firstSet, type Credentials } from "../credentials.js";
+import { environmentCredentials, firstSet, type Credentials } from "../credentials.js";
+import { processEnvironment } from "#runtime";
 import { ValidationError } from "../errors.js";
 import { requireObject, requireProductTokens } from "../validate.js";
 import { requirePathId } from "./ids.js";
@@ -25,7 +26,7 @@ export function requireOptionsObject(options: unknown): asserts options is Clien
  */
 export function resolveSettings(profile: ApiProfile, options: HuaweiFamilyClientOptions): ClientSettings {
   const { provider, env: names } = profile;
-  const env = options.env ?? defaultEnvironment();
+  const env = options.env ?? processEnvironment();
   const credentials = options.credentials ?? environmentCredentials(names, env);
   // With an explicit baseUrl the region is only needed where it is signed (JD), so don't pick one up silently.
   const region =
