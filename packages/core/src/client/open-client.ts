@@ -38,11 +38,30 @@ export interface OpenedClient<Paths extends {}> {
   auth: "token" | "accessKey";
 }
 
+/** The friendly method of a client, as built by an operation definition. */
+export type FriendlyMethod = (input: unknown, options: CallOptions) => Promise<unknown>;
+
+/** The friendly methods of a client: the download operation and the two list operations. */
+export interface FriendlyMethods {
+  getBackupDownloadLinks: FriendlyMethod;
+  listBackups: FriendlyMethod;
+  listAllBackups: (input: unknown, options: CallOptions) => AsyncIterable<unknown>;
+}
+
 /**
- * Validates the options, fills defaults from the environment and wires an openapi-fetch client to core's
- * transport. Everything that can be wrong with the options throws here, before any request.
+ * Builds a client. Opens it: validates the options, fills defaults from the environment and wires an openapi-fetch
+ * client to core's transport (everything that can be wrong with the options throws here, before any request). Then
+ * lets `operation` build the friendly methods over the typed client `Q` they call (a structural view of the package's
+ * generated `Paths`, which extends it), checks the per-call options, and presents the result safely, frozen:
+ * `JSON.stringify` and `util.inspect` show only the API id, endpoint, region, project id and the kind of
+ * credentials. Secrets live only inside core's transport closure, never on the object nor in `opened`, so nothing
+ * that walks them can reach them. The returned object is typed by the caller's public interface.
  */
-export function openClient<Paths extends {}>(identity: ClientIdentity, input: unknown): OpenedClient<Paths> {
+export function defineClient<Paths extends Q, Q extends {}, C>(
+  identity: ClientIdentity,
+  input: unknown,
+  operation: (raw: Client<Q>, opened: OpenedClient<Paths>) => FriendlyMethods,
+): C {
   requireObject("options", input);
   const options = input as HuaweiFamilyClientOptions;
   const { credentials, region, projectId, userAgent } = resolveSettings(identity.profile, options);
@@ -58,57 +77,26 @@ export function openClient<Paths extends {}>(identity: ClientIdentity, input: un
     retry: options.retry,
     fetch: options.fetch,
   });
-  const raw = createClient<Paths>(transport.clientOptions);
   // No `raw.use(transport.middleware)`: the transport's fetch sets the same User-Agent on every attempt.
-  return { raw, transport, projectId, auth: "token" in credentials ? "token" : "accessKey" };
-}
-
-/**
- * Freezes `methods` into the client object and gives it a safe face: `JSON.stringify` and `util.inspect` show only
- * the API id, endpoint, region, project id and the kind of credentials. Secrets live only inside core's transport
- * closure, never on the object nor in `opened`, so nothing that walks them can reach them.
- */
-export function presentClient<T extends object>(opened: OpenedClient<{}>, identity: ClientIdentity, methods: T): Readonly<T> {
-  const summary = {
-    api: identity.api,
-    baseUrl: opened.transport.baseUrl,
-    region: opened.transport.region,
-    ...(opened.projectId === undefined ? {} : { projectId: opened.projectId }),
-    auth: opened.auth,
-  };
-  Object.defineProperty(methods, "toJSON", { value: () => ({ ...summary }) });
-  inspectClient(methods, identity.api, summary);
-  return Object.freeze(methods);
-}
-
-/** The friendly method of a client, as built by an operation definition. */
-export type FriendlyMethod = (input: unknown, options: CallOptions) => Promise<unknown>;
-
-/** The friendly methods of a client: the download operation and the two list operations. */
-export interface FriendlyMethods {
-  getBackupDownloadLinks: FriendlyMethod;
-  listBackups: FriendlyMethod;
-  listAllBackups: (input: unknown, options: CallOptions) => AsyncIterable<unknown>;
-}
-
-/**
- * Builds a client: opens it (options checked, transport wired), lets `operation` build the friendly methods over the
- * typed client `Q` they call (a structural view of the package's generated `Paths`, which extends it), checks the
- * per-call options, and presents the result safely. The returned object is typed by the caller's public interface.
- */
-export function defineClient<Paths extends Q, Q extends {}, C>(
-  identity: ClientIdentity,
-  options: unknown,
-  operation: (raw: Client<Q>, opened: OpenedClient<Paths>) => FriendlyMethods,
-): C {
-  const opened = openClient<Paths>(identity, options);
+  const raw = createClient<Paths>(transport.clientOptions);
+  const auth = "token" in credentials ? "token" : "accessKey";
   // Sound: Paths extends Q, and Client<Q> only reads the operations Q names.
-  const { getBackupDownloadLinks, listBackups, listAllBackups } = operation(opened.raw as unknown as Client<Q>, opened);
-  return presentClient(opened, identity, {
-    raw: opened.raw,
+  const { getBackupDownloadLinks, listBackups, listAllBackups } = operation(raw as unknown as Client<Q>, { raw, transport, projectId, auth });
+  const methods = {
+    raw,
     getBackupDownloadLinks: async (input: unknown, callOptions?: unknown) => getBackupDownloadLinks(input, requireCallOptions(callOptions)),
     listBackups: async (input: unknown, callOptions?: unknown) => listBackups(input, requireCallOptions(callOptions)),
     // Not async: bad input throws at the call, before the iterator exists.
     listAllBackups: (input: unknown, callOptions?: unknown) => listAllBackups(input, requireCallOptions(callOptions)),
-  }) as C;
+  };
+  const summary = {
+    api: identity.api,
+    baseUrl: transport.baseUrl,
+    region: transport.region,
+    ...(projectId === undefined ? {} : { projectId }),
+    auth,
+  };
+  Object.defineProperty(methods, "toJSON", { value: () => ({ ...summary }) });
+  inspectClient(methods, identity.api, summary);
+  return Object.freeze(methods) as C;
 }
