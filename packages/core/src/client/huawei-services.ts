@@ -5,7 +5,7 @@
  * so a spec change that breaks the call fails to compile in the package that uses it.
  */
 import type { Client } from "openapi-fetch";
-import { kilobytesToBytes, parseLinkExpiredTime } from "../time.js";
+import { kilobytesToBytes, parseVendorTime } from "../time.js";
 import { requireInteger } from "../validate.js";
 import type { GetBody, JsonBody, SuccessBody } from "./bodies.js";
 import {
@@ -149,7 +149,7 @@ function withFileExtras<B extends { files?: BackupFileLike[] }>(body: B, request
   // The Go SDK models `files` as optional; a missing list means no files rather than a crash.
   const files = (body.files ?? []).map((file) => ({
     ...file,
-    expiresAt: parseLinkExpiredTime(file.link_expired_time),
+    expiresAt: parseVendorTime(file.link_expired_time),
     sizeBytes: kilobytesToBytes(file.size),
   }));
   return { ...body, files, requestId } as unknown as WithFileExtras<B>;
