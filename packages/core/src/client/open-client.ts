@@ -1,11 +1,13 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiProfile } from "../api-profile.js";
-import { inspectClient } from "#runtime";
+import { inspectClient, processEnvironment } from "#runtime";
 import { clientUserAgent, openTransport, type Transport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
-import { requireObject } from "../validate.js";
-import { resolveSettings } from "./settings.js";
+import { requireObject, requireProductTokens } from "../validate.js";
+import { environmentCredentials, firstSet } from "../credentials.js";
+import { ValidationError } from "../errors.js";
+import { requirePathId } from "./ids.js";
 
 /**
  * Who a client is: its API id, what it talks to, and its package's version. Its package is `@backup-links/<api>`
@@ -64,7 +66,22 @@ export function defineClient<Paths extends Q, Q extends {}, C>(
 ): C {
   requireObject("options", input);
   const options = input as HuaweiFamilyClientOptions;
-  const { credentials, region, projectId, userAgent } = resolveSettings(identity.profile, options);
+  // The settings: what the caller left out comes from the vendor's environment variables.
+  const { provider, env: names } = identity.profile;
+  const env = options.env ?? processEnvironment();
+  const credentials = options.credentials ?? environmentCredentials(names, env);
+  // With an explicit baseUrl the region is only needed where it is signed (JD), so don't pick one up silently.
+  const region =
+    options.region ?? (options.baseUrl === undefined || provider === "jdcloud" ? firstSet(env, names.region) : undefined);
+  let projectId: string | undefined;
+  if (provider !== "jdcloud") {
+    const value = options.projectId ?? firstSet(env, names.projectId);
+    if (value === undefined) {
+      throw new ValidationError("projectId", `is required: pass projectId or set ${names.projectId.join(" or ")}`);
+    }
+    projectId = requirePathId("projectId", value);
+  }
+  const userAgent = options.userAgent === undefined ? undefined : requireProductTokens("userAgent", options.userAgent);
   // Its own profile and User-Agent parts need no checks: openTransport checks what comes from the options.
   // `backup-links-<api>` is the package name `@backup-links/<api>` as a product token (what formatUserAgent makes of it).
   const transport = openTransport(clientUserAgent(`backup-links-${identity.api}/${identity.version}`, userAgent), {
