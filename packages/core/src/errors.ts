@@ -118,25 +118,17 @@ export class TimeoutError extends NetworkError {
 const EXCERPT_LENGTH = 200;
 const MESSAGE_LENGTH = 1024;
 
-/** A string or finite number as a trimmed non-empty string; anything else undefined. */
+/**
+ * A string or finite number as a trimmed non-empty string; anything else undefined. Control characters out,
+ * whitespace collapsed, URLs and signature-like values redacted, at most `limit` characters.
+ */
 function text(value: unknown, limit = MESSAGE_LENGTH): string | undefined {
   const str = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
   if (str === undefined) return undefined;
-  const clean = sanitise(str);
+  // eslint-disable-next-line no-control-regex
+  const clean = redactText(str.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim());
   if (clean === "") return undefined;
   return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
-}
-
-/** Control characters out, whitespace collapsed, URLs and signature-like values redacted. */
-function sanitise(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return redactText(value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim());
-}
-
-/** A short excerpt of a non-JSON body (HTML tags dropped) for the error message. */
-function excerpt(body: string): string | undefined {
-  const withoutTags = body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
-  return text(withoutTags, EXCERPT_LENGTH);
 }
 
 function fromObject(body: Record<string, unknown>): ParsedErrorBody | undefined {
@@ -201,7 +193,11 @@ export function parseApiErrorBody(body: unknown): ParsedErrorBody {
     // An object of no known shape: an excerpt of its JSON.
     value = JSON.stringify(value);
   }
-  const message = typeof value === "string" ? excerpt(value) : undefined;
+  // A short excerpt of a non-JSON body (HTML tags dropped) for the error message.
+  const message =
+    typeof value === "string"
+      ? text(value.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " "), EXCERPT_LENGTH)
+      : undefined;
   return message === undefined ? {} : { errorMessage: message };
 }
 
