@@ -131,42 +131,6 @@ function text(value: unknown, limit = MESSAGE_LENGTH): string | undefined {
   return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
 }
 
-function fromObject(body: Record<string, unknown>): ParsedErrorBody | undefined {
-  const out: ParsedErrorBody = {};
-  const set = (key: keyof ParsedErrorBody, value: string | undefined) => {
-    if (value !== undefined) out[key] = value;
-  };
-  set("requestId", text(body.requestId) ?? text(body.request_id));
-  // Huawei family (RDS, DDS, DCS, API Gateway): {error_code, error_msg[, error_ext_msg][, request_id]}.
-  if ("error_code" in body || "error_msg" in body) {
-    set("errorCode", text(body.error_code));
-    set("errorMessage", text(body.error_msg));
-    set("errorDetail", text(body.error_ext_msg));
-    return out;
-  }
-  // Huawei gateway {error: {code, message}} and JD {requestId, error: {code, status, message}}.
-  if (isRecord(body.error)) {
-    set("errorCode", text(body.error.status) ?? text(body.error.code) ?? text(body.error.error_code));
-    set("errorMessage", text(body.error.message) ?? text(body.error.error_msg));
-    return out;
-  }
-  // Flat {code, message}.
-  if ("code" in body && "message" in body) {
-    set("errorCode", text(body.code));
-    set("errorMessage", text(body.message));
-    return out;
-  }
-  // OpenStack style: {"itemNotFound": {"code": 404, "message": "..."}}.
-  const keys = Object.keys(body);
-  const inner = keys.length === 1 ? body[keys[0]!] : undefined;
-  if (isRecord(inner) && "message" in inner) {
-    set("errorCode", keys[0]);
-    set("errorMessage", text(inner.message));
-    return out;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
 /**
  * Extracts code, message and request id from any provider error body: Huawei-family `{error_code, error_msg}`,
  * gateway `{error: {code, message}}`, DCS `{error_code, error_msg, error_ext_msg}`, JD
@@ -188,8 +152,39 @@ export function parseApiErrorBody(body: unknown): ParsedErrorBody {
     }
   }
   if (isRecord(value)) {
-    const parsed = fromObject(value);
-    if (parsed !== undefined) return parsed;
+    const out: ParsedErrorBody = {};
+    const set = (key: keyof ParsedErrorBody, found: string | undefined) => {
+      if (found !== undefined) out[key] = found;
+    };
+    set("requestId", text(value.requestId) ?? text(value.request_id));
+    // Huawei family (RDS, DDS, DCS, API Gateway): {error_code, error_msg[, error_ext_msg][, request_id]}.
+    if ("error_code" in value || "error_msg" in value) {
+      set("errorCode", text(value.error_code));
+      set("errorMessage", text(value.error_msg));
+      set("errorDetail", text(value.error_ext_msg));
+      return out;
+    }
+    // Huawei gateway {error: {code, message}} and JD {requestId, error: {code, status, message}}.
+    if (isRecord(value.error)) {
+      set("errorCode", text(value.error.status) ?? text(value.error.code) ?? text(value.error.error_code));
+      set("errorMessage", text(value.error.message) ?? text(value.error.error_msg));
+      return out;
+    }
+    // Flat {code, message}.
+    if ("code" in value && "message" in value) {
+      set("errorCode", text(value.code));
+      set("errorMessage", text(value.message));
+      return out;
+    }
+    // OpenStack style: {"itemNotFound": {"code": 404, "message": "..."}}.
+    const keys = Object.keys(value);
+    const inner = keys.length === 1 ? value[keys[0]!] : undefined;
+    if (isRecord(inner) && "message" in inner) {
+      set("errorCode", keys[0]);
+      set("errorMessage", text(inner.message));
+      return out;
+    }
+    if (Object.keys(out).length > 0) return out;
     // An object of no known shape: an excerpt of its JSON.
     value = JSON.stringify(value);
   }
