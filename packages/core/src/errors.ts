@@ -4,6 +4,11 @@ import { redactText, redactUrl } from "./redact.js";
 // The fields below are `declare`d and assigned in each constructor: the same own properties as class fields, without
 // emitting a field definition per property into every client's bundle.
 
+/** `GET https://host/path` when both are known, else the (redacted) URL as given. */
+function requestLabel(method: string | undefined, url: string | undefined): string | undefined {
+  return method && url ? `${method} ${url}` : url;
+}
+
 /** Base class of every error this project throws on purpose: `catch (e) { if (e instanceof BackupLinksError) ... }`. */
 export class BackupLinksError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -76,7 +81,7 @@ export class ApiError extends BackupLinksError {
     const url = init.url && redactUrl(init.url);
     const errorMessage = init.errorMessage && redactText(init.errorMessage);
     const errorDetail = init.errorDetail && redactText(init.errorDetail);
-    const what = init.method && url ? `${init.method} ${url}` : url ?? "request";
+    const what = requestLabel(init.method, url) ?? "request";
     const code = init.errorCode ? ` ${init.errorCode}` : "";
     const text = errorMessage ? `: ${errorMessage}` : "";
     const detail = errorDetail ? ` (${errorDetail})` : "";
@@ -99,8 +104,8 @@ export class NetworkError extends BackupLinksError {
   declare readonly url: string | undefined;
   constructor(message: string, init: { method?: string; url?: string; cause?: unknown } = {}) {
     const url = init.url && redactUrl(init.url);
-    const what = init.method && url ? ` (${init.method} ${url})` : url ? ` (${url})` : "";
-    super(`${redactText(message)}${what}`, init.cause === undefined ? undefined : { cause: init.cause });
+    const what = requestLabel(init.method, url);
+    super(`${redactText(message)}${what ? ` (${what})` : ""}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.method = init.method;
     this.url = url;
   }

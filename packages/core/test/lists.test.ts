@@ -36,9 +36,9 @@ const dds = (fetch: unknown, profile = OTC_DDS) =>
 const dcs = (fetch: unknown) =>
   createDcsClient<DcsPaths & DcsListPaths>(clientIdentity(OTC_DCS, "0.1.0"), { region: "eu-de", projectId: PROJECT, credentials, fetch }) as unknown as AnyList;
 const jd = (fetch: unknown) =>
-  defineClient<JdCloudListPaths, JdCloudListPaths, AnyList>(clientIdentity(JDCLOUD_RDS, "0.1.0"), { region: "cn-north-1", credentials, fetch }, (raw, opened) => ({
+  defineClient<JdCloudListPaths, JdCloudListPaths, AnyList>(clientIdentity(JDCLOUD_RDS, "0.1.0"), { region: "cn-north-1", credentials, fetch }, (raw, _projectId, region) => ({
     getBackupDownloadLinks: async () => undefined,
-    ...jdCloudListMethods("jdcloud-rds", raw, opened.transport.region as string),
+    ...jdCloudListMethods("jdcloud-rds", raw, region as string),
   }));
 
 const collect = async <T>(pages: AsyncIterable<T>): Promise<T[]> => {

@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiProfile } from "../api-profile.js";
 import { inspectClient, processEnvironment } from "#runtime";
-import { clientUserAgent, openTransport, type Transport } from "../transport.js";
+import { clientUserAgent, openTransport } from "../transport.js";
 import type { CallOptions, HuaweiFamilyClientOptions } from "./options.js";
 import { requireCallOptions } from "./send.js";
 import { requireObject, requireProductTokens } from "../validate.js";
@@ -30,16 +30,6 @@ export function clientIdentity(profile: ApiProfile, version: string): ClientIden
   return { api: `${profile.provider}-${profile.service}`, profile, version };
 }
 
-export interface OpenedClient<Paths extends {}> {
-  /** The typed openapi-fetch client, wired to core's transport (signing, timeout, retries, User-Agent). */
-  raw: Client<Paths>;
-  transport: Transport;
-  /** Huawei Cloud / OTC: the project id every path starts with. */
-  projectId: string | undefined;
-  /** The kind of credentials; the credentials themselves live only in the transport's closure. */
-  auth: "token" | "accessKey";
-}
-
 /** The friendly method of a client, as built by an operation definition. */
 export type FriendlyMethod = (input: unknown, options: CallOptions) => Promise<unknown>;
 
@@ -54,15 +44,15 @@ export interface FriendlyMethods {
  * Builds a client. Opens it: validates the options, fills defaults from the environment and wires an openapi-fetch
  * client to core's transport (everything that can be wrong with the options throws here, before any request). Then
  * lets `operation` build the friendly methods over the typed client `Q` they call (a structural view of the package's
- * generated `Paths`, which extends it), checks the per-call options, and presents the result safely, frozen:
+ * generated `Paths`, which extends it), the project id (Huawei family) and the region, checks the per-call options, and presents the result safely, frozen:
  * `JSON.stringify` and `util.inspect` show only the API id, endpoint, region, project id and the kind of
- * credentials. Secrets live only inside core's transport closure, never on the object nor in `opened`, so nothing
+ * credentials. Secrets live only inside core's transport closure, never on the object nor in what `operation` gets, so nothing
  * that walks them can reach them. The returned object is typed by the caller's public interface.
  */
 export function defineClient<Paths extends Q, Q extends {}, C>(
   identity: ClientIdentity,
   input: unknown,
-  operation: (raw: Client<Q>, opened: OpenedClient<Paths>) => FriendlyMethods,
+  operation: (raw: Client<Q>, projectId: string | undefined, region: string | undefined) => FriendlyMethods,
 ): C {
   requireObject("options", input);
   const options = input as HuaweiFamilyClientOptions;
@@ -98,7 +88,7 @@ export function defineClient<Paths extends Q, Q extends {}, C>(
   const raw = createClient<Paths>(transport.clientOptions);
   const auth = "token" in credentials ? "token" : "accessKey";
   // Sound: Paths extends Q, and Client<Q> only reads the operations Q names.
-  const { getBackupDownloadLinks, listBackups, listAllBackups } = operation(raw as unknown as Client<Q>, { raw, transport, projectId, auth });
+  const { getBackupDownloadLinks, listBackups, listAllBackups } = operation(raw as unknown as Client<Q>, projectId, transport.region);
   const methods = {
     raw,
     getBackupDownloadLinks: async (input: unknown, callOptions?: unknown) => getBackupDownloadLinks(input, requireCallOptions(callOptions)),
