@@ -51,11 +51,10 @@ export interface FriendlyMethods {
  */
 export function defineClient<Paths extends Q, Q extends {}, C>(
   identity: ClientIdentity,
-  input: unknown,
+  options: unknown,
   operation: (raw: Client<Q>, projectId: string | undefined, region: string | undefined) => FriendlyMethods,
 ): C {
-  requireObject("options", input);
-  const options = input as HuaweiFamilyClientOptions;
+  requireObject<HuaweiFamilyClientOptions>("options", options);
   // The settings: what the caller left out comes from the vendor's environment variables.
   const { provider, env: names } = identity.profile;
   const env = options.env ?? processEnvironment();
@@ -86,7 +85,6 @@ export function defineClient<Paths extends Q, Q extends {}, C>(
   });
   // No `raw.use(transport.middleware)`: the transport's fetch sets the same User-Agent on every attempt.
   const raw = createClient<Paths>(transport.clientOptions);
-  const auth = "token" in credentials ? "token" : "accessKey";
   // Sound: Paths extends Q, and Client<Q> only reads the operations Q names.
   const { getBackupDownloadLinks, listBackups, listAllBackups } = operation(raw as unknown as Client<Q>, projectId, transport.region);
   const methods = {
@@ -101,7 +99,8 @@ export function defineClient<Paths extends Q, Q extends {}, C>(
     baseUrl: transport.baseUrl,
     region: transport.region,
     ...(projectId === undefined ? {} : { projectId }),
-    auth,
+    // The kind of credentials, never the credentials.
+    auth: "token" in credentials ? "token" : "accessKey",
   };
   Object.defineProperty(methods, "toJSON", { value: () => ({ ...summary }) });
   inspectClient(methods, identity.api, summary);
