@@ -186,7 +186,6 @@ export function createTransport(options: TransportOptions): Transport {
  */
 export function openTransport(userAgent: string, options: Omit<TransportOptions, "userAgent">): Transport {
   const { api } = options;
-  const { provider, service } = api;
   const endpoint = resolveApiEndpoint(api, options.region, options.baseUrl);
   const timeoutMs = optionalInteger("timeoutMs", options.timeoutMs, 0, INT32_MAX) ?? DEFAULT_TIMEOUT_MS;
   const retry = resolveRetry(options.retry);
@@ -262,13 +261,12 @@ export function openTransport(userAgent: string, options: Omit<TransportOptions,
     }
   };
 
-  const clientOptions = Object.freeze({ baseUrl, fetch: transportFetch });
   return Object.freeze({
-    provider,
-    service,
+    provider: api.provider,
+    service: api.service,
     region: endpoint.region,
     baseUrl,
     fetch: transportFetch,
-    clientOptions,
+    clientOptions: Object.freeze({ baseUrl, fetch: transportFetch }),
   });
 }
