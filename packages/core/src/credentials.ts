@@ -84,12 +84,12 @@ export function environmentCredentials(names: EnvironmentVariableNames, env: Env
     return securityToken === undefined ? { accessKey, secretKey } : { accessKey, secretKey, securityToken };
   }
   if (token !== undefined && accessKey === undefined && secretKey === undefined) return { token };
-  const missing = accessKey === undefined ? names.accessKey[0]! : secretKey === undefined ? names.secretKey[0]! : "";
   const variables = [names.accessKey[0]!, names.secretKey[0]!];
-  const alternative = names.token.length > 0 ? ` (or ${names.token[0]} for an IAM token)` : "";
+  const tokenName = names.token[0];
   const rule =
     accessKey === undefined && secretKey === undefined
-      ? `not found in the environment: set ${variables.join(" and ")}${alternative}`
-      : `incomplete in the environment: ${missing} is not set (set both ${variables.join(" and ")})`;
-  throw new CredentialsError(rule, names.token.length > 0 ? [...variables, names.token[0]!] : variables);
+      ? `not found in the environment: set ${variables.join(" and ")}${tokenName === undefined ? "" : ` (or ${tokenName} for an IAM token)`}`
+      : // Exactly one of the two is set.
+        `incomplete in the environment: ${variables[accessKey === undefined ? 0 : 1]} is not set (set both ${variables.join(" and ")})`;
+  throw new CredentialsError(rule, tokenName === undefined ? variables : [...variables, tokenName]);
 }

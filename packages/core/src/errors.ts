@@ -4,6 +4,11 @@ import { redactText, redactUrl } from "./redact.js";
 // The fields below are `declare`d and assigned in each constructor: the same own properties as class fields, without
 // emitting a field definition per property into every client's bundle.
 
+/** `GET https://host/path` when both are known, else the (redacted) URL as given. */
+function requestLabel(method: string | undefined, url: string | undefined): string | undefined {
+  return method && url ? `${method} ${url}` : url;
+}
+
 /** Base class of every error this project throws on purpose: `catch (e) { if (e instanceof BackupLinksError) ... }`. */
 export class BackupLinksError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -76,7 +81,7 @@ export class ApiError extends BackupLinksError {
     const url = init.url && redactUrl(init.url);
     const errorMessage = init.errorMessage && redactText(init.errorMessage);
     const errorDetail = init.errorDetail && redactText(init.errorDetail);
-    const what = init.method && url ? `${init.method} ${url}` : url ?? "request";
+    const what = requestLabel(init.method, url) ?? "request";
     const code = init.errorCode ? ` ${init.errorCode}` : "";
     const text = errorMessage ? `: ${errorMessage}` : "";
     const detail = errorDetail ? ` (${errorDetail})` : "";
@@ -99,8 +104,8 @@ export class NetworkError extends BackupLinksError {
   declare readonly url: string | undefined;
   constructor(message: string, init: { method?: string; url?: string; cause?: unknown } = {}) {
     const url = init.url && redactUrl(init.url);
-    const what = init.method && url ? ` (${init.method} ${url})` : url ? ` (${url})` : "";
-    super(`${redactText(message)}${what}`, init.cause === undefined ? undefined : { cause: init.cause });
+    const what = requestLabel(init.method, url);
+    super(`${redactText(message)}${what ? ` (${what})` : ""}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.method = init.method;
     this.url = url;
   }
@@ -118,61 +123,17 @@ export class TimeoutError extends NetworkError {
 const EXCERPT_LENGTH = 200;
 const MESSAGE_LENGTH = 1024;
 
-/** A string or finite number as a trimmed non-empty string; anything else undefined. */
+/**
+ * A string or finite number as a trimmed non-empty string; anything else undefined. Control characters out,
+ * whitespace collapsed, URLs and signature-like values redacted, at most `limit` characters.
+ */
 function text(value: unknown, limit = MESSAGE_LENGTH): string | undefined {
   const str = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
   if (str === undefined) return undefined;
-  const clean = sanitise(str);
+  // eslint-disable-next-line no-control-regex
+  const clean = redactText(str.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim());
   if (clean === "") return undefined;
   return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
-}
-
-/** Control characters out, whitespace collapsed, URLs and signature-like values redacted. */
-function sanitise(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return redactText(value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim());
-}
-
-/** A short excerpt of a non-JSON body (HTML tags dropped) for the error message. */
-function excerpt(body: string): string | undefined {
-  const withoutTags = body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ");
-  return text(withoutTags, EXCERPT_LENGTH);
-}
-
-function fromObject(body: Record<string, unknown>): ParsedErrorBody | undefined {
-  const out: ParsedErrorBody = {};
-  const set = (key: keyof ParsedErrorBody, value: string | undefined) => {
-    if (value !== undefined) out[key] = value;
-  };
-  set("requestId", text(body.requestId) ?? text(body.request_id));
-  // Huawei family (RDS, DDS, DCS, API Gateway): {error_code, error_msg[, error_ext_msg][, request_id]}.
-  if ("error_code" in body || "error_msg" in body) {
-    set("errorCode", text(body.error_code));
-    set("errorMessage", text(body.error_msg));
-    set("errorDetail", text(body.error_ext_msg));
-    return out;
-  }
-  // Huawei gateway {error: {code, message}} and JD {requestId, error: {code, status, message}}.
-  if (isRecord(body.error)) {
-    set("errorCode", text(body.error.status) ?? text(body.error.code) ?? text(body.error.error_code));
-    set("errorMessage", text(body.error.message) ?? text(body.error.error_msg));
-    return out;
-  }
-  // Flat {code, message}.
-  if ("code" in body && "message" in body) {
-    set("errorCode", text(body.code));
-    set("errorMessage", text(body.message));
-    return out;
-  }
-  // OpenStack style: {"itemNotFound": {"code": 404, "message": "..."}}.
-  const keys = Object.keys(body);
-  const inner = keys.length === 1 ? body[keys[0]!] : undefined;
-  if (isRecord(inner) && "message" in inner) {
-    set("errorCode", keys[0]);
-    set("errorMessage", text(inner.message));
-    return out;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
@@ -196,12 +157,47 @@ export function parseApiErrorBody(body: unknown): ParsedErrorBody {
     }
   }
   if (isRecord(value)) {
-    const parsed = fromObject(value);
-    if (parsed !== undefined) return parsed;
+    const out: ParsedErrorBody = {};
+    const set = (key: keyof ParsedErrorBody, found: string | undefined) => {
+      if (found !== undefined) out[key] = found;
+    };
+    set("requestId", text(value.requestId) ?? text(value.request_id));
+    // Huawei family (RDS, DDS, DCS, API Gateway): {error_code, error_msg[, error_ext_msg][, request_id]}.
+    if ("error_code" in value || "error_msg" in value) {
+      set("errorCode", text(value.error_code));
+      set("errorMessage", text(value.error_msg));
+      set("errorDetail", text(value.error_ext_msg));
+      return out;
+    }
+    // Huawei gateway {error: {code, message}} and JD {requestId, error: {code, status, message}}.
+    if (isRecord(value.error)) {
+      set("errorCode", text(value.error.status) ?? text(value.error.code) ?? text(value.error.error_code));
+      set("errorMessage", text(value.error.message) ?? text(value.error.error_msg));
+      return out;
+    }
+    // Flat {code, message}.
+    if ("code" in value && "message" in value) {
+      set("errorCode", text(value.code));
+      set("errorMessage", text(value.message));
+      return out;
+    }
+    // OpenStack style: {"itemNotFound": {"code": 404, "message": "..."}}.
+    const keys = Object.keys(value);
+    const inner = keys.length === 1 ? value[keys[0]!] : undefined;
+    if (isRecord(inner) && "message" in inner) {
+      set("errorCode", keys[0]);
+      set("errorMessage", text(inner.message));
+      return out;
+    }
+    if (Object.keys(out).length > 0) return out;
     // An object of no known shape: an excerpt of its JSON.
     value = JSON.stringify(value);
   }
-  const message = typeof value === "string" ? excerpt(value) : undefined;
+  // A short excerpt of a non-JSON body (HTML tags dropped) for the error message.
+  const message =
+    typeof value === "string"
+      ? text(value.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " "), EXCERPT_LENGTH)
+      : undefined;
   return message === undefined ? {} : { errorMessage: message };
 }
 

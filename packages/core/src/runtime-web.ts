@@ -4,7 +4,7 @@
  */
 import type { Environment } from "./credential-types.js";
 
-export function inspectAs(_target: object, _label: string, _view: object): void {}
+export function inspectClient(_target: object, _api: string, _view: object): void {}
 
 export function networkFailureCode(_error: unknown): string {
   return "";

@@ -5,8 +5,19 @@
 import type { Environment } from "./credential-types.js";
 import { INSPECT } from "./redact.js";
 
-/** Makes `util.inspect(target)` show `label` followed by `view` (inspected with the caller's options; JSON elsewhere). */
-export function inspectAs(target: object, label: string, view: object): void {
+/** The class-like name `util.inspect` shows for the client of an API id: `otc-rds` -> `OtcRdsClient`. */
+const PROVIDER_NAMES: Record<string, string> = { huaweicloud: "HuaweiCloud", otc: "Otc", jdcloud: "JdCloud" };
+export function clientDisplayName(api: string): string {
+  const [provider = "", service = ""] = api.split("-");
+  return `${PROVIDER_NAMES[provider] ?? provider}${service.charAt(0).toUpperCase()}${service.slice(1)}Client`;
+}
+
+/**
+ * Makes `util.inspect(target)` show the client name of `api` (`OtcRdsClient`) followed by `view` (inspected with
+ * the caller's options; JSON elsewhere).
+ */
+export function inspectClient(target: object, api: string, view: object): void {
+  const label = clientDisplayName(api);
   Object.defineProperty(target, INSPECT, {
     value: (_depth: number, inspectOptions: unknown, inspect?: (value: unknown, options: unknown) => string) =>
       `${label} ${typeof inspect === "function" ? inspect(view, inspectOptions) : JSON.stringify(view)}`,

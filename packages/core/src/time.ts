@@ -10,7 +10,7 @@ const VENDOR_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9})
  * `zonelessOffsetMinutes` east of UTC, or is refused when that is `undefined` (its zone unknown). The machine's own
  * zone is never used. Impossible dates (`2018-02-30`, `24:00`, month 13) and anything else give `undefined`; never throws.
  */
-export function parseVendorTime(value: unknown, zonelessOffsetMinutes: number | undefined): Date | undefined {
+export function parseVendorTime(value: unknown, zonelessOffsetMinutes?: number): Date | undefined {
   const m = typeof value === "string" ? VENDOR_TIME.exec(value.trim()) : null;
   if (m === null) return undefined;
   const [, day, time, fraction = "", zulu, sign, offsetHours = "0", offsetMinutes = "0"] = m;
@@ -33,7 +33,7 @@ export function parseVendorTime(value: unknown, zonelessOffsetMinutes: number | 
  * Never throws. A value without a zone is treated as unknown (its meaning is not documented).
  */
 export function parseLinkExpiredTime(value: unknown): Date | undefined {
-  return parseVendorTime(value, undefined);
+  return parseVendorTime(value);
 }
 
 /**
@@ -115,5 +115,5 @@ export const DCS_QUERY_TIME: QueryTimeFormat = {
 
 /** A time written exactly in the query format `style`; `undefined` otherwise (an impossible date too). */
 export function parseQueryTime(text: string, style: QueryTimeFormat): Date | undefined {
-  return style.pattern.test(text) ? parseVendorTime(text.replace(style.pattern, style.rewrite), undefined) : undefined;
+  return style.pattern.test(text) ? parseVendorTime(text.replace(style.pattern, style.rewrite)) : undefined;
 }

@@ -104,8 +104,6 @@ export function clientUserAgent(product: string, extra: string | undefined): str
   return `${product} ${CORE_PRODUCT}${extra === undefined ? "" : ` ${extra}`}`;
 }
 
-const RETRYABLE_STATUS = (status: number) => status === 429 || (status >= 500 && status <= 599);
-
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     // Throwing in the executor rejects with the caller's abort reason.
@@ -159,11 +157,6 @@ function requireFunction<T>(field: string, value: T | undefined, fallback: T): T
   return value;
 }
 
-/** A network failure's message with its low-level code (`fetch failed (ECONNREFUSED)`), never a URL query. */
-function describeNetworkFailure(error: unknown): string {
-  return `Network error: ${error instanceof Error ? error.message : String(error)}${networkFailureCode(error)}`;
-}
-
 /**
  * Everything a client needs to talk to one provider/service: endpoint, signing, User-Agent, timeout, retries.
  * Validates all options first (ValidationError / CredentialsError).
@@ -193,7 +186,6 @@ export function createTransport(options: TransportOptions): Transport {
  */
 export function openTransport(userAgent: string, options: Omit<TransportOptions, "userAgent">): Transport {
   const { api } = options;
-  const { provider, service } = api;
   const endpoint = resolveApiEndpoint(api, options.region, options.baseUrl);
   const timeoutMs = optionalInteger("timeoutMs", options.timeoutMs, 0, INT32_MAX) ?? DEFAULT_TIMEOUT_MS;
   const retry = resolveRetry(options.retry);
@@ -202,13 +194,6 @@ export function openTransport(userAgent: string, options: Omit<TransportOptions,
   // The profile gives the scheme its provider, service, regions and environment names.
   const authenticator = api.auth({ ...api, credentials: options.credentials, region: endpoint.region, projectId: options.projectId, clock, nonce });
   const baseUrl = endpoint.baseUrl;
-
-  /** Delay before retry number `attempt` (1-based count of attempts made so far): full jitter or Retry-After. */
-  const delayFor = (attempt: number, retryAfter: number | undefined): number => {
-    if (retryAfter !== undefined) return Math.min(retryAfter, retry.maxRetryAfterMs);
-    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-  };
 
   const transportFetch: FetchLike = async (input, init) => {
     const request = input instanceof Request ? input : new Request(input as string);
@@ -248,13 +233,24 @@ export function openTransport(userAgent: string, options: Omit<TransportOptions,
         // Not the caller's abort: an aborted attempt timed out.
         failure = attemptAbort.signal.aborted
           ? new TimeoutError(timeoutMs, { method, url, cause: error })
-          : new NetworkError(describeNetworkFailure(error), { method, url, cause: error });
+          : new NetworkError(
+              // With its low-level code (`fetch failed (ECONNREFUSED)`); NetworkError redacts any URL query.
+              `Network error: ${error instanceof Error ? error.message : String(error)}${networkFailureCode(error)}`,
+              { method, url, cause: error },
+            );
       } finally {
         clearTimeout(timer);
         userSignal.removeEventListener("abort", forwardAbort);
       }
-      if (response !== undefined && !RETRYABLE_STATUS(response.status)) return response;
-      const delay = delayFor(attempt, response && parseRetryAfter(response.headers.get("retry-after"), clock()));
+      // 429 and 5xx are retried.
+      if (response !== undefined && response.status !== 429 && (response.status < 500 || response.status > 599)) return response;
+      // The delay before the next attempt: the server's Retry-After (capped), else full jitter over an exponential
+      // ceiling (`attempt` is the 1-based count of attempts made so far).
+      const retryAfter = response && parseRetryAfter(response.headers.get("retry-after"), clock());
+      const delay =
+        retryAfter !== undefined
+          ? Math.min(retryAfter, retry.maxRetryAfterMs)
+          : Math.floor(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1)));
       if (attempt >= retry.maxAttempts || clock() - started + delay > retry.maxElapsedMs) {
         if (response === undefined) throw failure;
         return response;
@@ -265,13 +261,12 @@ export function openTransport(userAgent: string, options: Omit<TransportOptions,
     }
   };
 
-  const clientOptions = Object.freeze({ baseUrl, fetch: transportFetch });
   return Object.freeze({
-    provider,
-    service,
+    provider: api.provider,
+    service: api.service,
     region: endpoint.region,
     baseUrl,
     fetch: transportFetch,
-    clientOptions,
+    clientOptions: Object.freeze({ baseUrl, fetch: transportFetch }),
   });
 }

@@ -1,8 +1,11 @@
 import { ValidationError } from "./errors.js";
 import { isRecord } from "./records.js";
 
-/** An object (not null, not an array). Throws `ValidationError(field, rule)`. */
-export function requireObject(field: string, value: unknown, rule = "must be an object"): asserts value is Record<string, unknown> {
+/**
+ * An object (not null, not an array). Throws `ValidationError(field, rule)`. `T` names the object's expected shape
+ * for the caller's types (its fields are not checked here).
+ */
+export function requireObject<T extends object = Record<string, unknown>>(field: string, value: unknown, rule = "must be an object"): asserts value is T {
   if (!isRecord(value)) throw new ValidationError(field, rule);
 }
 

@@ -30,15 +30,15 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 
 type AnyList = BackupListMethods<unknown, unknown, Record<string, unknown>>;
 const rds = (fetch: unknown) =>
-  createRdsClient<RdsPaths & RdsListPaths>(clientIdentity(OTC_RDS, "OtcRdsClient", "0.1.0"), { region: "eu-de", projectId: PROJECT, credentials, fetch }) as unknown as AnyList;
+  createRdsClient<RdsPaths & RdsListPaths>(clientIdentity(OTC_RDS, "0.1.0"), { region: "eu-de", projectId: PROJECT, credentials, fetch }) as unknown as AnyList;
 const dds = (fetch: unknown, profile = OTC_DDS) =>
-  createDdsClient<DdsPaths & DdsListPaths>(clientIdentity(profile, "DdsClient", "0.1.0"), { region: profile === OTC_DDS ? "eu-de" : "ap-southeast-1", projectId: PROJECT, credentials, fetch }) as unknown as AnyList;
+  createDdsClient<DdsPaths & DdsListPaths>(clientIdentity(profile, "0.1.0"), { region: profile === OTC_DDS ? "eu-de" : "ap-southeast-1", projectId: PROJECT, credentials, fetch }) as unknown as AnyList;
 const dcs = (fetch: unknown) =>
-  createDcsClient<DcsPaths & DcsListPaths>(clientIdentity(OTC_DCS, "OtcDcsClient", "0.1.0"), { region: "eu-de", projectId: PROJECT, credentials, fetch }) as unknown as AnyList;
+  createDcsClient<DcsPaths & DcsListPaths>(clientIdentity(OTC_DCS, "0.1.0"), { region: "eu-de", projectId: PROJECT, credentials, fetch }) as unknown as AnyList;
 const jd = (fetch: unknown) =>
-  defineClient<JdCloudListPaths, JdCloudListPaths, AnyList>(clientIdentity(JDCLOUD_RDS, "JdCloudRdsClient", "0.1.0"), { region: "cn-north-1", credentials, fetch }, (raw, opened) => ({
+  defineClient<JdCloudListPaths, JdCloudListPaths, AnyList>(clientIdentity(JDCLOUD_RDS, "0.1.0"), { region: "cn-north-1", credentials, fetch }, (raw, _projectId, region) => ({
     getBackupDownloadLinks: async () => undefined,
-    ...jdCloudListMethods("jdcloud-rds", raw, opened.transport.region as string),
+    ...jdCloudListMethods("jdcloud-rds", raw, region as string),
   }));
 
 const collect = async <T>(pages: AsyncIterable<T>): Promise<T[]> => {

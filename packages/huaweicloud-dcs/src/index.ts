@@ -33,5 +33,5 @@ export type BackupListItem = BackupListPage["backup_record_response"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId, expiration: 3600 });
  */
 export function createHuaweiCloudDcsClient(options: HuaweiCloudDcsClientOptions = {}): HuaweiCloudDcsClient {
-  return createDcsClient<paths>(clientIdentity(HUAWEICLOUD_DCS, "HuaweiCloudDcsClient", "0.1.0"), options);
+  return createDcsClient<paths>(clientIdentity(HUAWEICLOUD_DCS, "0.1.0"), options);
 }

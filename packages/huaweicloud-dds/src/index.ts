@@ -33,5 +33,5 @@ export type BackupListItem = BackupListPage["backups"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId });
  */
 export function createHuaweiCloudDdsClient(options: HuaweiCloudDdsClientOptions = {}): HuaweiCloudDdsClient {
-  return createDdsClient<paths>(clientIdentity(HUAWEICLOUD_DDS, "HuaweiCloudDdsClient", "0.1.0"), options);
+  return createDdsClient<paths>(clientIdentity(HUAWEICLOUD_DDS, "0.1.0"), options);
 }

@@ -33,5 +33,5 @@ export type BackupListItem = BackupListPage["backups"][number];
  * const result = await client.getBackupDownloadLinks({ backupId });
  */
 export function createHuaweiCloudRdsClient(options: HuaweiCloudRdsClientOptions = {}): HuaweiCloudRdsClient {
-  return createRdsClient<paths>(clientIdentity(HUAWEICLOUD_RDS, "HuaweiCloudRdsClient", "0.1.0"), options);
+  return createRdsClient<paths>(clientIdentity(HUAWEICLOUD_RDS, "0.1.0"), options);
 }

@@ -112,10 +112,10 @@ function optionalBoolean(field: string, value: unknown): boolean | undefined {
  */
 export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): JdCloudRdsClient {
   const clientLegacy = optionalBoolean("legacyPath", (options as { legacyPath?: unknown } | undefined)?.legacyPath);
-  const identity = clientIdentity(JDCLOUD_RDS, "JdCloudRdsClient", "0.1.0");
-  return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, opened) => ({
+  const identity = clientIdentity(JDCLOUD_RDS, "0.1.0");
+  return defineClient<paths, paths, JdCloudRdsClient>(identity, options, (raw, _projectId, region) => ({
     // core's transport accepted the region only if it is one of JD's (listRegions).
-    ...jdCloudListMethods(identity.api, raw as unknown as Client<JdCloudListPaths>, opened.transport.region as string),
+    ...jdCloudListMethods(identity.api, raw as unknown as Client<JdCloudListPaths>, region as string),
     getBackupDownloadLinks: async (input, callOptions) => {
       const fields = requireInput(input, "{ backupId }");
       // The backup id fills a path segment followed by ":describeBackupDownloadURL", so ":" is refused too.
@@ -128,7 +128,7 @@ export function createJdCloudRdsClient(options: JdCloudRdsClientOptions = {}): J
       const legacy = optionalBoolean("options.legacyPath", (callOptions as JdCloudRdsCallOptions).legacyPath) ?? clientLegacy;
       const params = {
         // core's transport accepted the region only if it is one of JD's (listRegions).
-        path: { regionId: opened.transport.region as JdCloudRegion, backupId },
+        path: { regionId: region as JdCloudRegion, backupId },
         query: { ...(fileName === undefined ? {} : { fileName }), ...(urlExpirationSecond === undefined ? {} : { urlExpirationSecond }) },
       };
       const { data, requestId } = await send(

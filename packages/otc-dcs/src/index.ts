@@ -33,5 +33,5 @@ export type BackupListItem = BackupListPage["backup_record_response"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId, expiration: 3600 });
  */
 export function createOtcDcsClient(options: OtcDcsClientOptions = {}): OtcDcsClient {
-  return createDcsClient<paths>(clientIdentity(OTC_DCS, "OtcDcsClient", "0.1.0"), options);
+  return createDcsClient<paths>(clientIdentity(OTC_DCS, "0.1.0"), options);
 }

@@ -33,5 +33,5 @@ export type BackupListItem = BackupListPage["backups"][number];
  * const result = await client.getBackupDownloadLinks({ instanceId, backupId });
  */
 export function createOtcDdsClient(options: OtcDdsClientOptions = {}): OtcDdsClient {
-  return createDdsClient<paths>(clientIdentity(OTC_DDS, "OtcDdsClient", "0.1.0"), options);
+  return createDdsClient<paths>(clientIdentity(OTC_DDS, "0.1.0"), options);
 }

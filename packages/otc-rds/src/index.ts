@@ -33,5 +33,5 @@ export type BackupListItem = BackupListPage["backups"][number];
  * const { files, bucket } = await rds.getBackupDownloadLinks({ backupId });
  */
 export function createOtcRdsClient(options: OtcRdsClientOptions = {}): OtcRdsClient {
-  return createRdsClient<paths>(clientIdentity(OTC_RDS, "OtcRdsClient", "0.1.0"), options);
+  return createRdsClient<paths>(clientIdentity(OTC_RDS, "0.1.0"), options);
 }

@@ -45,6 +45,12 @@ export function isHeaderToken(value: unknown): value is string {
 }
 export const HEADER_RULE = "must be a non-empty string of visible ASCII characters";
 
+/** `value` if it can be sent as a header value as it is (`isHeaderToken`); else a ValidationError for `field`. */
+export function requireHeaderToken(field: string, value: unknown): string {
+  if (!isHeaderToken(value)) throw new ValidationError(field, HEADER_RULE);
+  return value;
+}
+
 /** Headers an earlier signing may have added; removed before each signing so a retry never carries stale ones. */
 const AUTH_HEADERS = ["authorization", "x-sdk-date", "x-jdcloud-date", "x-jdcloud-nonce", "x-auth-token"];
 
@@ -81,14 +87,11 @@ export function checkAccessKeys(options: AuthOptions, shape: string, c: Record<s
   if (c.accessKey === undefined || c.secretKey === undefined) {
     throw credentialsError(options, shape, "accessKey and secretKey are both required");
   }
-  if (!isHeaderToken(c.accessKey)) throw new ValidationError("credentials.accessKey", HEADER_RULE);
-  return { accessKey: c.accessKey, secretKey: requireId("credentials.secretKey", c.secretKey) };
+  return { accessKey: requireHeaderToken("credentials.accessKey", c.accessKey), secretKey: requireId("credentials.secretKey", c.secretKey) };
 }
 
 /** The project id when given (checked for every provider, used by Huawei/OTC): an id that is also a valid header value. */
 export function checkProjectId(options: AuthOptions): string | undefined {
   if (options.projectId === undefined) return undefined;
-  const projectId = requireId("projectId", options.projectId);
-  if (!isHeaderToken(projectId)) throw new ValidationError("projectId", HEADER_RULE);
-  return projectId;
+  return requireHeaderToken("projectId", requireId("projectId", options.projectId));
 }

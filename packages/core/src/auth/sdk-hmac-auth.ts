@@ -1,14 +1,12 @@
 import { formatSigningDate, headersRequestParts } from "../signers/canonical.js";
 import { sdkHmacSignature } from "../signers/sdk-hmac.js";
-import { ValidationError } from "../errors.js";
 import type { TokenSource } from "../credential-types.js";
 import {
-  HEADER_RULE,
   checkAccessKeys,
   checkProjectId,
   credentialFields,
-  isHeaderToken,
   isTokenOnly,
+  requireHeaderToken,
   withoutAuthHeaders,
   type AuthScheme,
 } from "./authenticator.js";
@@ -27,7 +25,7 @@ export const sdkHmacAuth: AuthScheme = (options) => {
     // `token` is a string, or a token source (a function, e.g. @backup-links/core/node's IAM token source) that is
     // asked before every attempt and checks its own tokens.
     const token = c.token as string | TokenSource;
-    if (!(typeof token == "function" || isHeaderToken(token))) throw new ValidationError("credentials.token", HEADER_RULE);
+    if (typeof token != "function") requireHeaderToken("credentials.token", token);
     checkProjectId(options);
     return {
       async authenticate(parts) {
@@ -38,10 +36,7 @@ export const sdkHmacAuth: AuthScheme = (options) => {
     };
   }
   const { accessKey, secretKey } = checkAccessKeys(options, SHAPE, c);
-  const securityToken = c.securityToken;
-  if (securityToken !== undefined && !isHeaderToken(securityToken)) {
-    throw new ValidationError("credentials.securityToken", HEADER_RULE);
-  }
+  const securityToken = c.securityToken === undefined ? undefined : requireHeaderToken("credentials.securityToken", c.securityToken);
   const projectId = checkProjectId(options);
   const { clock } = options;
   return {

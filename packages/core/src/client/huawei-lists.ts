@@ -6,7 +6,7 @@
 import type { Client } from "openapi-fetch";
 import type { Provider } from "../api-profile.js";
 import { isRecord } from "../records.js";
-import { byteCount, kilobytesToBytes, parseRdsTime, parseUtcTime, DCS_QUERY_TIME, DDS_QUERY_TIME, RDS_QUERY_TIME } from "../time.js";
+import { byteCount, kilobytesToBytes, parseVendorTime, DCS_QUERY_TIME, DDS_QUERY_TIME, RDS_QUERY_TIME } from "../time.js";
 import type { JsonBody } from "./bodies.js";
 import { requirePathId, requireQueryId } from "./ids.js";
 import { INT32_MAX, optionalInteger, optionalOneOfAnyCase, requireTimeWindow } from "./list-input.js";
@@ -177,7 +177,7 @@ export function rdsListMethods(api: string, raw: Client<RdsListPaths>, project_i
       backup_type: optionalOneOfAnyCase("backupType", fields.backupType, RDS_TYPES),
       ...requireTimeWindow(fields, RDS_QUERY_TIME, true),
     }),
-    (item) => ({ startedAt: parseRdsTime(item.begin_time), finishedAt: parseRdsTime(item.end_time), sizeBytes: kilobytesToBytes(item.size) }),
+    (item) => ({ startedAt: parseVendorTime(item.begin_time), finishedAt: parseVendorTime(item.end_time), sizeBytes: kilobytesToBytes(item.size) }),
     (query, init) => raw.GET(HUAWEI_LIST_PATH, { params: { path: { project_id }, query }, ...init }),
   );
 }
@@ -196,7 +196,7 @@ export function ddsListMethods(api: string, provider: Provider, raw: Client<DdsL
       backup_type: optionalOneOfAnyCase("backupType", fields.backupType, provider === "otc" ? DDS_TYPES.slice(0, 2) : DDS_TYPES),
       ...requireTimeWindow(fields, DDS_QUERY_TIME, true),
     }),
-    (item) => ({ startedAt: parseUtcTime(item.begin_time), finishedAt: parseUtcTime(item.end_time), sizeBytes: kilobytesToBytes(item.size) }),
+    (item) => ({ startedAt: parseVendorTime(item.begin_time, 0), finishedAt: parseVendorTime(item.end_time, 0), sizeBytes: kilobytesToBytes(item.size) }),
     (query, init) => raw.GET(HUAWEI_LIST_PATH, { params: { path: { project_id }, query }, ...init }),
   );
 }
@@ -214,7 +214,7 @@ export function dcsListMethods(api: string, raw: Client<DcsListPaths>, project_i
     undefined,
     // The instance id rides along in the query object and is moved into the path by `get`.
     (fields) => ({ instance_id: requirePathId("instanceId", fields.instanceId), ...requireTimeWindow(fields, DCS_QUERY_TIME, false) }),
-    (item) => ({ startedAt: parseUtcTime(item.created_at), finishedAt: parseUtcTime(item.updated_at), sizeBytes: byteCount(item.size) }),
+    (item) => ({ startedAt: parseVendorTime(item.created_at, 0), finishedAt: parseVendorTime(item.updated_at, 0), sizeBytes: byteCount(item.size) }),
     async ({ instance_id, ...query }, init) => {
       const path = { project_id, instance_id: instance_id as string };
       const result = await raw.GET(DCS_LIST_PATH, { params: { path, query }, ...init });

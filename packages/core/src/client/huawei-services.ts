@@ -5,7 +5,7 @@
  * so a spec change that breaks the call fails to compile in the package that uses it.
  */
 import type { Client } from "openapi-fetch";
-import { kilobytesToBytes, parseLinkExpiredTime } from "../time.js";
+import { kilobytesToBytes, parseVendorTime } from "../time.js";
 import { requireInteger } from "../validate.js";
 import type { GetBody, JsonBody, SuccessBody } from "./bodies.js";
 import {
@@ -149,7 +149,7 @@ function withFileExtras<B extends { files?: BackupFileLike[] }>(body: B, request
   // The Go SDK models `files` as optional; a missing list means no files rather than a crash.
   const files = (body.files ?? []).map((file) => ({
     ...file,
-    expiresAt: parseLinkExpiredTime(file.link_expired_time),
+    expiresAt: parseVendorTime(file.link_expired_time),
     sizeBytes: kilobytesToBytes(file.size),
   }));
   return { ...body, files, requestId } as unknown as WithFileExtras<B>;
@@ -157,12 +157,12 @@ function withFileExtras<B extends { files?: BackupFileLike[] }>(body: B, request
 
 /** RDS v3 `GET /v3/{project_id}/backup-files?backup_id=` (OTC and Huawei Cloud). */
 export function createRdsClient<P extends RdsPaths>(identity: ClientIdentity, options: unknown): RdsClient<P> {
-  return defineClient<P, RdsPaths, RdsClient<P>>(identity, options, (raw, opened) => ({
-    ...rdsListMethods(identity.api, raw as unknown as Client<RdsListPaths>, opened.projectId as string),
+  return defineClient<P, RdsPaths, RdsClient<P>>(identity, options, (raw, projectId) => ({
+    ...rdsListMethods(identity.api, raw as unknown as Client<RdsListPaths>, projectId as string),
     getBackupDownloadLinks: async (input, callOptions) => {
       const fields = requireInput(input, "{ backupId }");
       const backup_id = requireQueryId("backupId", fields.backupId);
-      const project_id = opened.projectId as string;
+      const project_id = projectId as string;
       const { data, requestId } = await send(
         (init) => raw.GET(RDS_PATH, { params: { path: { project_id }, query: { backup_id } }, ...init }),
         callOptions,
@@ -174,13 +174,13 @@ export function createRdsClient<P extends RdsPaths>(identity: ClientIdentity, op
 
 /** DDS v3 `GET /v3/{project_id}/backups/download-file?instance_id=&backup_id=` (OTC and Huawei Cloud). */
 export function createDdsClient<P extends DdsPaths>(identity: ClientIdentity, options: unknown): DdsClient<P> {
-  return defineClient<P, DdsPaths, DdsClient<P>>(identity, options, (raw, opened) => ({
-    ...ddsListMethods(identity.api, identity.profile.provider, raw as unknown as Client<DdsListPaths>, opened.projectId as string),
+  return defineClient<P, DdsPaths, DdsClient<P>>(identity, options, (raw, projectId) => ({
+    ...ddsListMethods(identity.api, identity.profile.provider, raw as unknown as Client<DdsListPaths>, projectId as string),
     getBackupDownloadLinks: async (input, callOptions) => {
       const fields = requireInput(input, "{ instanceId, backupId }");
       const instance_id = requireQueryId("instanceId", fields.instanceId);
       const backup_id = requireQueryId("backupId", fields.backupId);
-      const project_id = opened.projectId as string;
+      const project_id = projectId as string;
       const { data, requestId } = await send(
         (init) => raw.GET(DDS_PATH, { params: { path: { project_id }, query: { instance_id, backup_id } }, ...init }),
         callOptions,
@@ -192,14 +192,14 @@ export function createDdsClient<P extends DdsPaths>(identity: ClientIdentity, op
 
 /** DCS v2 `POST /v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links` (Huawei Cloud and OTC). */
 export function createDcsClient<P extends DcsPaths>(identity: ClientIdentity, options: unknown): DcsClient<P> {
-  return defineClient<P, DcsPaths, DcsClient<P>>(identity, options, (raw, opened) => ({
-    ...dcsListMethods(identity.api, raw as unknown as Client<DcsListPaths>, opened.projectId as string),
+  return defineClient<P, DcsPaths, DcsClient<P>>(identity, options, (raw, projectId) => ({
+    ...dcsListMethods(identity.api, raw as unknown as Client<DcsListPaths>, projectId as string),
     getBackupDownloadLinks: async (input, callOptions) => {
       const fields = requireInput(input, "{ instanceId, backupId, expiration }");
       const instance_id = requirePathId("instanceId", fields.instanceId);
       const backup_id = requirePathId("backupId", fields.backupId);
       const expiration = requireInteger("expiration", fields.expiration ?? DEFAULT_DCS_EXPIRATION, 300, 86400);
-      const project_id = opened.projectId as string;
+      const project_id = projectId as string;
       const { data, requestId, startedAt } = await send(
         (init) =>
           raw.POST(DCS_PATH, {

@@ -5,8 +5,7 @@
  */
 export type { ClientOptions, HuaweiFamilyClientOptions, JdCloudClientOptions, CallOptions } from "./options.js";
 export { requireQueryId, requirePathId } from "./ids.js";
-export { resolveSettings, requireOptionsObject, type ClientSettings } from "./settings.js";
-export { openClient, presentClient, defineClient, clientIdentity, type ClientIdentity, type OpenedClient, type FriendlyMethod } from "./open-client.js";
+export { defineClient, clientIdentity, type ClientIdentity, type FriendlyMethod } from "./open-client.js";
 export { send, requireInput, requireCallOptions, type SendInit, type FetchResult, type Sent } from "./send.js";
 export { requestIdOf } from "../errors.js";
 export {

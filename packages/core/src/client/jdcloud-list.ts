@@ -6,7 +6,7 @@
 import type { Client } from "openapi-fetch";
 import { ValidationError } from "../errors.js";
 import { isRecord } from "../records.js";
-import { byteCount, parseJdCloudTime } from "../time.js";
+import { byteCount, parseVendorTime, JDCLOUD_ASSUMED_OFFSET_MINUTES } from "../time.js";
 import type { JsonBody } from "./bodies.js";
 import type { BackupItemExtras, BackupListMethods } from "./huawei-lists.js";
 import { requireQueryId } from "./ids.js";
@@ -66,8 +66,8 @@ export function jdCloudListMethods(api: string, raw: Client<JdCloudListPaths>, r
     const result = isRecord(data.result) ? data.result : {};
     const backup = (Array.isArray(result.backup) ? result.backup : []).filter(isRecord).map((item) => ({
       ...item,
-      startedAt: parseJdCloudTime(item.backupStartTime),
-      finishedAt: parseJdCloudTime(item.backupEndTime),
+      startedAt: parseVendorTime(item.backupStartTime, JDCLOUD_ASSUMED_OFFSET_MINUTES),
+      finishedAt: parseVendorTime(item.backupEndTime, JDCLOUD_ASSUMED_OFFSET_MINUTES),
       sizeBytes: byteCount(item.backupSizeByte),
     }));
     return { requestId, backup, totalCount: typeof result.totalCount === "number" ? result.totalCount : undefined };

@@ -53,10 +53,11 @@ export async function send<T>(
 ): Promise<Sent<NonNullable<T>>> {
   const startedAt = new Date();
   let lastResponse: Response | undefined;
-  let lastRequest: { method: string; url: string } | undefined;
+  // The Request itself: its `method` and `url` are what the error reports.
+  let lastRequest: Request | undefined;
   const capture: Middleware = {
     onResponse({ request, response }) {
-      lastRequest = { method: request.method, url: request.url };
+      lastRequest = request;
       lastResponse = response;
     },
   };
@@ -66,15 +67,13 @@ export async function send<T>(
     result = await call({ signal: options.signal, middleware: [capture] });
   } catch (error) {
     // openapi-fetch's JSON.parse of a 2xx body failed: report it as the API's fault, not ours.
-    if (error instanceof SyntaxError && lastResponse !== undefined) {
-      throw await apiErrorFromResponse(lastResponse, { body: "the response body is not valid JSON", request: lastRequest });
-    }
-    throw error;
+    if (!(error instanceof SyntaxError) || lastResponse === undefined) throw error;
+    result = { error: "the response body is not valid JSON", response: lastResponse };
   }
   const { data, error, response } = result;
-  if (error !== undefined || !response.ok) throw await apiErrorFromResponse(response, { body: error, request: lastRequest });
-  if (data === undefined || data === null) {
-    throw await apiErrorFromResponse(response, { body: "the response has no body", request: lastRequest });
+  // A non-2xx answer with its (already read) error body, or a 2xx one without a usable body.
+  if (error !== undefined || !response.ok || data === undefined || data === null) {
+    throw await apiErrorFromResponse(response, { body: error ?? (response.ok ? "the response has no body" : undefined), request: lastRequest });
   }
   return { data, response, startedAt, requestId: requestIdOf(response, data) };
 }
