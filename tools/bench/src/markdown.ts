@@ -416,8 +416,8 @@ function engineSection(r: BenchResults): string {
       [
         ["ours ÷ curl, MB/s", ratioTo("curl", (t) => t.throughputMBps?.median)],
         ["ours ÷ curl, CPU per GiB", ratioTo("curl", (t) => t.cpuSecondsPerGiB?.median)],
-        ["ours ÷ (curl | tee | openssl dgst -sha256), MB/s", ratioTo("curl-sha256", (t) => t.throughputMBps?.median)],
-        ["ours ÷ (curl | tee | openssl dgst -sha256), CPU per GiB", ratioTo("curl-sha256", (t) => t.cpuSecondsPerGiB?.median)],
+        [cell("ours ÷ (curl | tee | openssl dgst -sha256), MB/s"), ratioTo("curl-sha256", (t) => t.throughputMBps?.median)],
+        [cell("ours ÷ (curl | tee | openssl dgst -sha256), CPU per GiB"), ratioTo("curl-sha256", (t) => t.cpuSecondsPerGiB?.median)],
         [`ours ÷ replaced hand-written client${e.oldClientCommit === undefined ? "" : ` (${e.oldClientCommit})`}, MB/s`, ratioTo("old", (t) => t.throughputMBps?.median)],
         ["ours ÷ replaced hand-written client, CPU per GiB", ratioTo("old", (t) => t.cpuSecondsPerGiB?.median)],
       ],
