@@ -74,8 +74,11 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const names = ENVIRONMENT_VARIABLES[options.provider];
   if (names === undefined) throw new ValidationError("provider", `must be one of ${Object.keys(ENVIRONMENT_VARIABLES).join(", ")}`);
   const fromEnv = (list: readonly string[]): Setting<string> | undefined => {
-    const name = list.find((n) => firstSet(env, [n]) !== undefined);
-    return name === undefined ? undefined : { value: firstSet(env, [name])!, source: `env ${name}` };
+    for (const name of list) {
+      const value = firstSet(env, [name]);
+      if (value !== undefined) return { value, source: `env ${name}` };
+    }
+    return undefined;
   };
   const explicit = (value: string | undefined): Setting<string> | undefined =>
     value === undefined ? undefined : { value, source: "option" };
@@ -113,8 +116,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     }
     if (endpoint === undefined && region !== undefined) endpoint = huaweiRegionsFile(env, home, service, region.value);
     if (credentials === undefined || projectId === undefined) {
-      const file = firstSet(env, ["HUAWEICLOUD_SDK_CREDENTIALS_FILE"]) ?? join(home, ".huaweicloud", "credentials");
-      const fromFile = huaweiCredentialsFile(file, firstSet(env, ["HUAWEICLOUD_SDK_CREDENTIALS_FILE"]) !== undefined);
+      const fromFile = huaweiCredentialsFile(env, home);
       credentials ??= fromFile.credentials;
       projectId ??= fromFile.projectId;
     }
@@ -251,14 +253,22 @@ function parseYamlOrJson(file: string): unknown {
   }
 }
 
+/**
+ * A Huawei Cloud SDK file: the one the variable names (which must exist), else the default place when it exists,
+ * else undefined.
+ */
+function huaweiSdkFile(env: Environment, variable: string, fallback: string): string | undefined {
+  const named = firstSet(env, [variable]);
+  const file = named ?? fallback;
+  if (existsSync(file)) return file;
+  if (named !== undefined) throw new ValidationError(variable, `names ${file}, which does not exist`);
+  return undefined;
+}
+
 /** Huawei Cloud SDK regions file: `{SERVICE}: [{ id, endpoint | endpoints }]`, service names in any case. */
 function huaweiRegionsFile(env: Environment, home: string, service: Service, region: string): Setting<string> | undefined {
-  const named = firstSet(env, ["HUAWEICLOUD_SDK_REGIONS_FILE"]);
-  const file = named ?? join(home, ".huaweicloud", "regions.yaml");
-  if (!existsSync(file)) {
-    if (named !== undefined) throw new ValidationError("HUAWEICLOUD_SDK_REGIONS_FILE", `names ${file}, which does not exist`);
-    return undefined;
-  }
+  const file = huaweiSdkFile(env, "HUAWEICLOUD_SDK_REGIONS_FILE", join(home, ".huaweicloud", "regions.yaml"));
+  if (file === undefined) return undefined;
   const document = parseYamlOrJson(file);
   if (document === null || document === undefined) return undefined;
   const services = objectAt(document, file);
@@ -289,11 +299,9 @@ function huaweiRegionsFile(env: Environment, home: string, service: Service, reg
 }
 
 /** Huawei Cloud SDK credentials file (INI), section `[basic]`: `ak`, `sk`, `security_token`, `project_id`. */
-function huaweiCredentialsFile(file: string, named: boolean): { credentials?: Setting<Credentials>; projectId?: Setting<string> } {
-  if (!existsSync(file)) {
-    if (named) throw new ValidationError("HUAWEICLOUD_SDK_CREDENTIALS_FILE", `names ${file}, which does not exist`);
-    return {};
-  }
+function huaweiCredentialsFile(env: Environment, home: string): { credentials?: Setting<Credentials>; projectId?: Setting<string> } {
+  const file = huaweiSdkFile(env, "HUAWEICLOUD_SDK_CREDENTIALS_FILE", join(home, ".huaweicloud", "credentials"));
+  if (file === undefined) return {};
   const basic = parseIni(readConfigFile(file), file).get("basic");
   if (basic === undefined) return {};
   const at = `${file} [basic]`;
