@@ -17,6 +17,7 @@ export {
   DEFAULT_CONNECTIONS,
   DEFAULT_MULTI_CONNECTION_THRESHOLD,
   DEFAULT_PART_BYTES,
+  DEFAULT_MIN_PIECE_BYTES,
   type DownloadFileOptions,
   type DownloadFileResult,
 } from "./download/download-file.js";

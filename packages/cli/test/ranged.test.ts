@@ -78,6 +78,50 @@ describe("ranged downloads", () => {
     expect(events.filter((e) => e.type === "retry")).toEqual([expect.objectContaining({ type: "retry", part: 3, attempt: 2 })]);
   });
 
+  it("fetches the last round in pieces, in file order, each pinned and checked (minPieceBytes)", async () => {
+    const file = server.addFile("pieces.qp", SIZE);
+    const { promise, events } = run("pieces.qp", { minPieceBytes: 64 * 1024 });
+    const result = await promise;
+    expect(result).toMatchObject({ bytes: SIZE, sha256: file.sha256, md5Verified: true, connections: 3 });
+    expect(await sha256File(path.join(out, "pieces.qp"))).toBe(file.sha256);
+    const requests = server.requestsFor("pieces.qp").slice(1);
+    // Parts 1 and 2 whole; then at most 3 × 256 KiB is left: pieces of 128 KiB (256 KiB / 3, rounded up to 64 KiB).
+    expect(requests.map((r) => r.range).sort()).toEqual(
+      [
+        "bytes=0-262143",
+        "bytes=262144-524287",
+        "bytes=524288-655359",
+        "bytes=655360-786431",
+        "bytes=786432-917503",
+        "bytes=917504-1048575",
+        "bytes=1048576-1060920",
+      ].sort(),
+    );
+    for (const request of requests) expect(request).toMatchObject({ ifMatch: file.etag, status: 206 });
+    expect(events.filter((e) => e.type === "progress").at(-1)).toMatchObject({ bytes: SIZE, partsDone: 5, parts: 5 });
+  });
+
+  it("retries only the rest of a piece whose connection dropped, naming its part", async () => {
+    const file = server.addFile("piece-fault.qp", SIZE);
+    file.faults.push({ kind: "drop", afterBytes: 10_000, onRange: "bytes=917504-1048575" });
+    const { promise, events } = run("piece-fault.qp", { minPieceBytes: 64 * 1024 });
+    await promise;
+    expect(await sha256File(path.join(out, "piece-fault.qp"))).toBe(file.sha256);
+    const piece = server.requestsFor("piece-fault.qp").filter((r) => r.range?.endsWith("-1048575"));
+    expect(piece).toHaveLength(2);
+    const retryStart = Number(/^bytes=(\d+)-/.exec(piece[1]!.range!)![1]);
+    expect(retryStart).toBeGreaterThan(917_504);
+    expect(retryStart).toBeLessThanOrEqual(917_504 + 10_000);
+    expect(events.filter((e) => e.type === "retry")).toEqual([expect.objectContaining({ type: "retry", part: 4, attempt: 2 })]);
+  });
+
+  it("refuses a part or piece size that is not a whole number of bytes, before any request", async () => {
+    server.addFile("sizes.qp", SIZE);
+    await expect(run("sizes.qp", { minPieceBytes: 0 }).promise).rejects.toThrow(new RangeError("minPieceBytes must be a whole number of bytes of at least 1, got 0"));
+    await expect(run("sizes.qp", { partBytes: 1.5 }).promise).rejects.toThrow(new RangeError("partBytes must be a whole number of bytes of at least 1, got 1.5"));
+    expect(server.requestsFor("sizes.qp")).toEqual([]);
+  });
+
   it("falls back to one stream when the probe is answered with 200", async () => {
     const file = server.addFile("norange.qp", SIZE);
     file.faults.push({ kind: "ignore-range", onRange: "bytes=0-0" });

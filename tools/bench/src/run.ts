@@ -39,7 +39,10 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
 }
 
 async function main(): Promise<number> {
+  // pnpm 10 hands the `--` of `pnpm --filter @backup-links/bench bench -- --suites engine` on to the script.
+  const extra = process.argv.slice(2).filter((arg, index) => index > 0 || arg !== "--");
   const { values } = parseArgs({
+    args: extra,
     options: {
       rounds: { type: "string" },
       suites: { type: "string" },
@@ -53,7 +56,6 @@ async function main(): Promise<number> {
     allowPositionals: false,
   });
   const rounds = positiveInteger("rounds", values.rounds, 5);
-  const extra = process.argv.slice(2);
   const command = process.env.BACKUP_LINKS_BENCH_COMMAND ?? `pnpm bench${extra.length > 0 ? ` -- ${extra.join(" ")}` : ""}`;
   const config = fullConfig(rounds, command);
   if (values.suites !== undefined) {

@@ -32,6 +32,8 @@ import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize } from "./size-chec
 export const DEFAULT_MULTI_CONNECTION_THRESHOLD = 256 * 1024 * 1024;
 /** The part size of ranged downloads (rclone's chunk size): 1,600 requests for 100 GB. */
 export const DEFAULT_PART_BYTES = 64 * 1024 * 1024;
+/** The smallest request of a ranged download's last round (the AWS CLI's default part size is 8 MiB). */
+export const DEFAULT_MIN_PIECE_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_CONNECTIONS = 4;
 export const MAX_CONNECTIONS = 16;
 /** Times the whole file may start over because the object changed on the server, before giving up. */
@@ -77,6 +79,11 @@ export interface DownloadFileOptions {
   multiConnectionThresholdBytes?: number | undefined;
   /** Default 64 MiB. */
   partBytes?: number | undefined;
+  /**
+   * In the last round of parts, each part is fetched as pieces of `partBytes / connections`, at least this many
+   * bytes (default 4 MiB), so that the parts finish in file order and the SHA-256 keeps up with the download.
+   */
+  minPieceBytes?: number | undefined;
   /** How often the state file of a ranged download is saved (after a datasync). Default 3 s. */
   stateSaveIntervalMs?: number | undefined;
   /** A proxy URL for the downloads (overrides HTTPS_PROXY / HTTP_PROXY / NO_PROXY, which are used otherwise). */
@@ -126,6 +133,10 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
   const connections = options.connections ?? DEFAULT_CONNECTIONS;
   if (!Number.isInteger(connections) || connections < 1 || connections > MAX_CONNECTIONS) {
     throw new RangeError(`connections must be a whole number from 1 to ${MAX_CONNECTIONS}, got ${connections}`);
+  }
+  for (const field of ["partBytes", "minPieceBytes"] as const) {
+    const value = options[field];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new RangeError(`${field} must be a whole number of bytes of at least 1, got ${value}`);
   }
   const job = new FileJob(options, connections);
   try {
@@ -324,6 +335,7 @@ class FileJob {
       identity,
       partBytes,
       connections,
+      minPieceBytes: this.options.minPieceBytes ?? DEFAULT_MIN_PIECE_BYTES,
       done,
       links: this.links,
       dispatcher: this.dispatcher,

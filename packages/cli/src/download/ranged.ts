@@ -6,6 +6,7 @@ import { DownloadError, RetryableError } from "./errors.js";
 import type { DownloadEventListener } from "./events.js";
 import { PositionalSink } from "./file-sink.js";
 import { PartRetries } from "./part-retries.js";
+import { PieceQueue, type Piece } from "./piece-queue.js";
 import { getObject, isFileSystemError } from "./http.js";
 import type { LinkSource } from "./link-source.js";
 import { linkLabel } from "./link-label.js";
@@ -22,6 +23,8 @@ export interface RangedOptions {
   identity: ObjectIdentity;
   partBytes: number;
   connections: number;
+  /** The smallest request of the endgame (see PieceQueue). */
+  minPieceBytes: number;
   /** Parts already on disk (from an earlier run); updated as parts complete and are flushed. */
   done: boolean[];
   links: LinkSource;
@@ -45,11 +48,12 @@ type Verdict =
   | { kind: "fail"; status: number };
 
 /**
- * Fetches the missing parts of one object over `connections` connections: a queue of fixed-size parts, each asked
- * for with `Range: bytes=s-e` pinned to the object (`If-Match`, else `If-Unmodified-Since`), accepted only as a
- * 206 whose Content-Range is exactly `bytes s-e/<total>`, and written in place. A part that fails is retried from
- * its first missing byte, with backoff. Every few seconds (and when stopping) the file is flushed and the state
- * file saved, so a part marked done there is on disk.
+ * Fetches the missing parts of one object over `connections` connections: fixed-size parts handed out in file order
+ * (split into smaller pieces in the last round, see PieceQueue), each piece asked for with `Range: bytes=s-e` pinned
+ * to the object (`If-Match`, else `If-Unmodified-Since`), accepted only as a 206 whose Content-Range is exactly
+ * `bytes s-e/<total>`, and written in place. A piece that fails is retried from its first missing byte, with
+ * backoff. Every few seconds (and when stopping) the file is flushed and the state file saved, so a part marked
+ * done there is on disk.
  */
 export class RangedDownload {
   /** Bytes written by this run (progress). */
@@ -73,12 +77,15 @@ export class RangedDownload {
     signal?.addEventListener("abort", onAbort, { once: true });
     const saver = setInterval(() => void this.save().catch(() => undefined), this.options.saveIntervalMs);
     saver.unref();
-    const queue = this.options.done.flatMap((isDone, index) => (isDone ? [] : [index]));
+    const missing = this.options.done.flatMap((isDone, index) => (isDone ? [] : [index]));
+    const { partBytes, connections, minPieceBytes, identity } = this.options;
+    const queue = new PieceQueue({ parts: missing, partBytes, totalBytes: identity.totalBytes, connections, minPieceBytes });
     let failure: unknown;
     const worker = async (): Promise<void> => {
-      for (let index = queue.shift(); index !== undefined && failure === undefined; index = queue.shift()) {
+      for (let piece = queue.take(); piece !== undefined && failure === undefined; piece = queue.take()) {
         try {
-          await this.fetchPart(index);
+          await this.fetchPiece(piece);
+          if (queue.finished(piece)) this.completed.add(piece.part);
         } catch (error) {
           failure ??= error;
           this.controller.abort(error);
@@ -86,7 +93,7 @@ export class RangedDownload {
       }
     };
     try {
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.connections, queue.length)) }, worker));
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(connections, missing.length)) }, worker));
     } finally {
       clearInterval(saver);
       signal?.removeEventListener("abort", onAbort);
@@ -111,14 +118,9 @@ export class RangedDownload {
     return this.saving;
   }
 
-  private partRange(index: number): { start: number; end: number } {
-    const start = index * this.options.partBytes;
-    return { start, end: Math.min(this.options.identity.totalBytes, start + this.options.partBytes) - 1 };
-  }
-
-  private async fetchPart(index: number): Promise<void> {
+  private async fetchPiece(piece: Piece): Promise<void> {
     const { links, identity, name, policy } = this.options;
-    const { start, end } = this.partRange(index);
+    const { part: index, start, end } = piece;
     let position = start;
     let badRanges = 0;
     const signal = this.controller.signal;
@@ -205,6 +207,5 @@ export class RangedDownload {
       await retries.afterFailure(problem, position > from);
     }
     links.progressed();
-    this.completed.add(index);
   }
 }
