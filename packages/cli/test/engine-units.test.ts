@@ -5,6 +5,8 @@ import { encodeDone } from "../src/download/part-state.js";
 import { DownloadError, RetryableError } from "../src/download/errors.js";
 import { LinkSource } from "../src/download/link-source.js";
 import { PartRetries } from "../src/download/part-retries.js";
+import { PositionalSink, SINK_WRITE_BYTES } from "../src/download/file-sink.js";
+import type { FileHandle } from "node:fs/promises";
 import { JsonReporter } from "../src/progress/json.js";
 import { PlainReporter } from "../src/progress/plain.js";
 import { renderBar } from "../src/progress/tty.js";
@@ -135,5 +137,31 @@ describe("part retries (ranged parts and --out - windows share them)", () => {
     const giveUp = await retries.afterFailure(new RetryableError("connection lost"), false).catch((error: unknown) => error);
     expect(events).toEqual([{ type: "retry", file: "f.bak", attempt: 2, maxAttempts: 2, delayMs: 0, reason: "connection lost" }]);
     expect(giveUp).toMatchObject({ code: "NETWORK", status: undefined, message: "f.bak: giving up after 2 attempts: connection lost" });
+  });
+});
+
+describe("positional sink", () => {
+  it("gathers 64 KiB chunks into 512 KiB positional writes, then writes the rest when the body ends", async () => {
+    const writes: Array<{ position: number; bytes: number; buffers: number }> = [];
+    const file = {
+      writev: async (buffers: Buffer[], position: number) => {
+        const bytes = buffers.reduce((sum, b) => sum + b.length, 0);
+        writes.push({ position, bytes, buffers: buffers.length });
+        return { bytesWritten: bytes, buffers };
+      },
+    } as unknown as FileHandle;
+    const seen: number[] = [];
+    const sink = new PositionalSink(file, 1000, (position) => seen.push(position));
+    const chunk = Buffer.alloc(64 * 1024, 1);
+    for (let i = 0; i < 17; i++) if (!sink.write(chunk)) await new Promise((resolve) => sink.once("drain", resolve));
+    await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    expect(SINK_WRITE_BYTES).toBe(512 * 1024);
+    expect(writes).toEqual([
+      { position: 1000, bytes: 524_288, buffers: 8 },
+      { position: 525_288, bytes: 524_288, buffers: 8 },
+      { position: 1_049_576, bytes: 65_536, buffers: 1 },
+    ]);
+    expect(sink.written).toBe(17 * 65_536);
+    expect(seen).toEqual(Array.from({ length: 17 }, (_, i) => 1000 + i * 65_536));
   });
 });
