@@ -101,6 +101,16 @@ describe("ranged downloads", () => {
     expect(events.filter((e) => e.type === "progress").at(-1)).toMatchObject({ bytes: SIZE, partsDone: 5, parts: 5 });
   });
 
+  it("keeps every connection busy on a file of fewer parts than connections", async () => {
+    const file = server.addFile("two-parts.qp", 2 * PART);
+    const { promise, events } = run("two-parts.qp", { connections: 4, minPieceBytes: 64 * 1024 });
+    const result = await promise;
+    expect(result).toMatchObject({ bytes: 2 * PART, sha256: file.sha256, connections: 4 });
+    expect(events[0]).toMatchObject({ type: "start", connections: 4, parts: 2, partsDone: 0 });
+    const pieces = Array.from({ length: 8 }, (_, i) => `bytes=${i * 65_536}-${(i + 1) * 65_536 - 1}`);
+    expect(server.requestsFor("two-parts.qp").slice(1).map((r) => r.range).sort()).toEqual(pieces.sort());
+  });
+
   it("retries only the rest of a piece whose connection dropped, naming its part", async () => {
     const file = server.addFile("piece-fault.qp", SIZE);
     file.faults.push({ kind: "drop", afterBytes: 10_000, onRange: "bytes=917504-1048575" });

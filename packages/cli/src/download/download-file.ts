@@ -325,7 +325,9 @@ class FileJob {
       });
     await saveState(done);
 
-    const connections = Math.min(this.connections, parts);
+    // The last round is split into pieces, so a file of fewer parts than connections still keeps them all busy.
+    const minPieceBytes = this.options.minPieceBytes ?? DEFAULT_MIN_PIECE_BYTES;
+    const connections = Math.max(1, Math.min(this.connections, Math.ceil(total / Math.min(partBytes, minPieceBytes))));
     this.usedConnections = connections;
     const partsDone = done.filter(Boolean).length;
     this.emit({ type: "start", file: this.name, path: finalPath, totalBytes: total, resumeFrom: resumedFrom, connections, parts, partsDone });
@@ -335,7 +337,7 @@ class FileJob {
       identity,
       partBytes,
       connections,
-      minPieceBytes: this.options.minPieceBytes ?? DEFAULT_MIN_PIECE_BYTES,
+      minPieceBytes,
       done,
       links: this.links,
       dispatcher: this.dispatcher,

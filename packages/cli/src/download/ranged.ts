@@ -93,7 +93,8 @@ export class RangedDownload {
       }
     };
     try {
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(connections, missing.length)) }, worker));
+      // Workers with nothing left to take (parts smaller than a piece) end at once.
+      await Promise.all(Array.from({ length: connections }, worker));
     } finally {
       clearInterval(saver);
       signal?.removeEventListener("abort", onAbort);
