@@ -1,6 +1,6 @@
 import { ApiError, CredentialsError, NetworkError, ValidationError, redactText } from "@backup-links/core";
 import { PagingError } from "@backup-links/core/client";
-import { NoDownloadableBackupError } from "../backups/find-latest.js";
+import { NoDownloadableBackupError } from "../backups/no-downloadable.js";
 import type { CliContext } from "./context.js";
 import { EXIT } from "./exit-codes.js";
 import { UsageError } from "./usage-error.js";

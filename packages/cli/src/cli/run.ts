@@ -1,10 +1,4 @@
 import { parseCommand, type Command } from "./args.js";
-import { runApis } from "./commands/apis.js";
-import { runBackups } from "./commands/backups.js";
-import { runConfig } from "./commands/config.js";
-import { runDownload } from "./commands/download.js";
-import { runLinks } from "./commands/links.js";
-import { runSyncCommand } from "./commands/sync.js";
 import type { CliContext } from "./context.js";
 import { reportError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
@@ -28,18 +22,19 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       case "version":
         context.stdout.write(`${VERSION}\n`);
         return EXIT.OK;
+      // Each command's modules (clients, undici, YAML) load only when it runs: `--help` and `--version` stay quick.
       case "apis":
-        return runApis(command.json, context);
+        return (await import("./commands/apis.js")).runApis(command.json, context);
       case "config":
-        return runConfig(command, context);
+        return (await import("./commands/config.js")).runConfig(command, context);
       case "backups":
-        return await runBackups(command, context);
+        return await (await import("./commands/backups.js")).runBackups(command, context);
       case "links":
-        return await runLinks(command, context);
+        return await (await import("./commands/links.js")).runLinks(command, context);
       case "download":
-        return await runDownload(command, context);
+        return await (await import("./commands/download.js")).runDownload(command, context);
       case "sync":
-        return await runSyncCommand(command, context);
+        return await (await import("./commands/sync.js")).runSyncCommand(command, context);
     }
   } catch (error) {
     if (context.signal?.aborted) {
