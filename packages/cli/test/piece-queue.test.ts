@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PieceQueue, type Piece } from "../src/download/piece-queue.js";
+import { PieceQueue, usefulConnections, type Piece } from "../src/download/piece-queue.js";
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -69,5 +69,17 @@ describe("piece queue (the ranged download's work list)", () => {
     // Pieces of one part finishing out of order: the part completes with the last of them.
     expect(queue.finished(fourth)).toBe(false);
     expect(queue.finished(third)).toBe(true);
+  });
+
+  it("counts the connections the missing bytes can keep busy", () => {
+    const base = { partBytes: PART, totalBytes: TOTAL, minPieceBytes: 64 * KIB };
+    expect(usefulConnections({ ...base, parts: [0, 1, 2, 3, 4], connections: 3 })).toBe(3);
+    expect(usefulConnections({ ...base, parts: [0, 1, 2, 3, 4], connections: 16 })).toBe(16);
+    // Two parts left: four 64 KiB pieces of part 4 and the short part 5.
+    expect(usefulConnections({ ...base, parts: [3, 4], connections: 16 })).toBe(5);
+    // Only the 12 345-byte last part is missing: one piece.
+    expect(usefulConnections({ ...base, parts: [4], connections: 8 })).toBe(1);
+    expect(usefulConnections({ ...base, parts: [], connections: 8 })).toBe(1);
+    expect(usefulConnections({ parts: [0], partBytes: 1024 * KIB, totalBytes: 300 * KIB, connections: 4, minPieceBytes: 64 * KIB })).toBe(1);
   });
 });

@@ -1,4 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -109,6 +111,63 @@ describe("ranged downloads", () => {
     expect(events[0]).toMatchObject({ type: "start", connections: 4, parts: 2, partsDone: 0 });
     const pieces = Array.from({ length: 8 }, (_, i) => `bytes=${i * 65_536}-${(i + 1) * 65_536 - 1}`);
     expect(server.requestsFor("two-parts.qp").slice(1).map((r) => r.range).sort()).toEqual(pieces.sort());
+  });
+
+  it("reports the connections it really uses when the file makes fewer pieces than connections", async () => {
+    const size = 300 * 1024;
+    server.addFile("short.qp", size);
+    const { promise, events } = run("short.qp", { connections: 4, partBytes: 1024 * 1024, minPieceBytes: 64 * 1024 });
+    const result = await promise;
+    // A quarter of the 1 MiB part is 256 KiB; the 44 KiB left after it is no piece of its own.
+    expect(server.requestsFor("short.qp").slice(1).map((r) => r.range)).toEqual([`bytes=0-${size - 1}`]);
+    expect(events[0]).toMatchObject({ type: "start", connections: 1, parts: 1 });
+    expect(result.connections).toBe(1);
+  });
+
+  it("names the piece's bytes within its part when a piece's body ends early, and fetches the rest", async () => {
+    const size = 2 * PART;
+    const content = randomBytes(size);
+    let cut = true;
+    const origin = http.createServer((req, res) => {
+      const [, first, last] = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? "") ?? [];
+      const start = Number(first);
+      const end = Number(last);
+      const headers = { etag: '"cut-2"', "last-modified": "Mon, 01 Jan 2024 00:00:00 GMT", "content-range": `bytes ${start}-${end}/${size}` };
+      const body = content.subarray(start, end + 1);
+      if (start === 3 * 65_536 && cut) {
+        // A close-delimited answer that stops after 1000 bytes: the body "ends" early without a socket error.
+        cut = false;
+        (res as unknown as { useChunkedEncodingByDefault: boolean }).useChunkedEncodingByDefault = false;
+        res.writeHead(206, { ...headers, connection: "close" });
+        res.end(body.subarray(0, 1000));
+        return;
+      }
+      res.writeHead(206, { ...headers, "content-length": body.length });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => origin.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = origin.address() as AddressInfo;
+      const events: DownloadEvent[] = [];
+      const result = await downloadFile({
+        link: { name: "cut.bin", url: `http://127.0.0.1:${port}/cut.bin?X-Sig=secret` },
+        outDir: out,
+        connections: 4,
+        multiConnectionThresholdBytes: 0,
+        partBytes: PART,
+        minPieceBytes: 64 * 1024,
+        retry: FAST_RETRY,
+        onEvent: (event) => events.push(event),
+      });
+      expect(result.sha256).toBe(createHash("sha256").update(content).digest("hex"));
+      expect(events.filter((e) => e.type === "retry")).toEqual([
+        expect.objectContaining({ part: 1, attempt: 2, reason: "part 1, bytes 196608-262143: the body ended after 1000 of 65536 bytes" }),
+      ]);
+      expect(JSON.stringify(events)).not.toContain("X-Sig");
+    } finally {
+      origin.closeAllConnections();
+      await new Promise((resolve) => origin.close(resolve));
+    }
   });
 
   it("retries only the rest of a piece whose connection dropped, naming its part", async () => {

@@ -22,6 +22,7 @@ export interface DownloadBackupOptions
     | "connections"
     | "multiConnectionThresholdBytes"
     | "partBytes"
+    | "minPieceBytes"
     | "stateSaveIntervalMs"
     | "proxy"
     | "env"

@@ -24,6 +24,7 @@ import {
   type PartState,
 } from "./part-state.js";
 import { probeRanges, type RequestContext } from "./probe.js";
+import { usefulConnections } from "./piece-queue.js";
 import { ObjectChangedError, RangedDownload } from "./ranged.js";
 import { filePaths } from "./safe-name.js";
 import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize } from "./size-check.js";
@@ -325,9 +326,10 @@ class FileJob {
       });
     await saveState(done);
 
-    // The last round is split into pieces, so a file of fewer parts than connections still keeps them all busy.
+    // The last round is split into pieces, so a file of fewer parts than connections can still keep them all busy.
     const minPieceBytes = this.options.minPieceBytes ?? DEFAULT_MIN_PIECE_BYTES;
-    const connections = Math.max(1, Math.min(this.connections, Math.ceil(total / Math.min(partBytes, minPieceBytes))));
+    const missing = done.flatMap((isDone, index) => (isDone ? [] : [index]));
+    const connections = usefulConnections({ parts: missing, partBytes, totalBytes: total, connections: this.connections, minPieceBytes });
     this.usedConnections = connections;
     const partsDone = done.filter(Boolean).length;
     this.emit({ type: "start", file: this.name, path: finalPath, totalBytes: total, resumeFrom: resumedFrom, connections, parts, partsDone });

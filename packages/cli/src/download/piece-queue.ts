@@ -83,3 +83,14 @@ export class PieceQueue {
     return Math.min(this.options.totalBytes, (part + 1) * this.options.partBytes) - 1;
   }
 }
+
+/**
+ * How many connections a ranged download can keep busy: `options.connections`, or fewer when the missing bytes make
+ * fewer pieces than that (a short file, or a resume with one small part left). At least 1.
+ */
+export function usefulConnections(options: PieceQueueOptions): number {
+  const queue = new PieceQueue(options);
+  let pieces = 0;
+  while (pieces < options.connections && queue.take() !== undefined) pieces++;
+  return Math.max(1, pieces);
+}

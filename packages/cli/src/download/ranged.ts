@@ -40,6 +40,12 @@ export interface RangedOptions {
   onEvent?: DownloadEventListener | undefined;
 }
 
+/** "part 3", or "part 3, bytes 1048576-1179647" for a piece of it. */
+function pieceLabel(piece: Piece, partBytes: number, totalBytes: number): string {
+  const whole = piece.start === piece.part * partBytes && piece.end === Math.min(totalBytes, (piece.part + 1) * partBytes) - 1;
+  return whole ? `part ${piece.part + 1}` : `part ${piece.part + 1}, bytes ${piece.start}-${piece.end}`;
+}
+
 type Verdict =
   | { kind: "changed"; reason: string }
   | { kind: "bad-range"; reason: string }
@@ -168,7 +174,7 @@ export class RangedDownload {
         await sink?.settled();
         position = from + (sink?.written ?? 0);
         if (answer.done) {
-          if (position <= end) problem = new RetryableError(`part ${index + 1}: the body ended after ${position - start} of ${end - start + 1} bytes`);
+          if (position <= end) problem = new RetryableError(`${pieceLabel(piece, this.options.partBytes, identity.totalBytes)}: the body ended after ${position - start} of ${end - start + 1} bytes`);
         } else {
           const verdict = answer.refusal;
           switch (verdict.kind) {
