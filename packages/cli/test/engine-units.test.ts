@@ -164,4 +164,13 @@ describe("positional sink", () => {
     expect(sink.written).toBe(17 * 65_536);
     expect(seen).toEqual(Array.from({ length: 17 }, (_, i) => 1000 + i * 65_536));
   });
+
+  it("fails with EIO instead of looping when a write takes no bytes", async () => {
+    const file = { writev: async () => ({ bytesWritten: 0, buffers: [] }) } as unknown as FileHandle;
+    const sink = new PositionalSink(file, 0, () => undefined);
+    const failed = new Promise<NodeJS.ErrnoException>((resolve) => sink.once("error", resolve));
+    sink.end(Buffer.alloc(10));
+    expect(await failed).toMatchObject({ code: "EIO", syscall: "write", message: "the file took no bytes (EIO)" });
+    expect(sink.written).toBe(0);
+  });
 });

@@ -116,6 +116,8 @@ export class PositionalSink extends Writable {
     let at = this.position;
     while (pending.length > 0) {
       const { bytesWritten } = await this.file.writev(pending, at);
+      // A write that takes nothing would otherwise be retried for ever.
+      if (bytesWritten === 0) throw Object.assign(new Error("the file took no bytes (EIO)"), { code: "EIO", syscall: "write" });
       at += bytesWritten;
       // A short write (rare on regular files) continues with what is left.
       let skip = bytesWritten;
