@@ -300,6 +300,35 @@ describe("ranged downloads", () => {
     expect(second.events[0]).toMatchObject({ type: "start", resumeFrom: result.resumedFrom, partsDone: done.length, parts: 5 });
   });
 
+  it("saves a part split into pieces as done only once all of its pieces are on disk", async () => {
+    const file = server.addFile("split.qp", SIZE);
+    // Part 4's second piece hangs; every other piece arrives at once.
+    file.faults.push({ kind: "delay", ms: 5_000, onRange: "bytes=917504-1048575" });
+    const controller = new AbortController();
+    const first = run("split.qp", {
+      minPieceBytes: 64 * 1024,
+      signal: controller.signal,
+      progressIntervalMs: 5,
+      onEvent: (event) => {
+        if (event.type === "progress" && (event.partsDone ?? 0) >= 4) controller.abort();
+      },
+    });
+    await expect(first.promise).rejects.toBeInstanceOf(DownloadAbortedError);
+    const state = JSON.parse(await fs.readFile(path.join(out, "split.qp.part.json"), "utf8"));
+    // Parts 1, 2, 3 and 5 are done; part 4 is not, although its first piece is on disk.
+    expect(Buffer.from(state.done, "base64")[0]).toBe(0b10111);
+    const partial = await fs.readFile(path.join(out, "split.qp.part"));
+    for (const i of [0, 1, 2, 4]) expect(partial.subarray(i * PART, (i + 1) * PART).equals(file.content.subarray(i * PART, (i + 1) * PART))).toBe(true);
+
+    const before = server.requestsFor("split.qp").length;
+    const second = run("split.qp", { minPieceBytes: 64 * 1024 });
+    const result = await second.promise;
+    expect(await sha256File(path.join(out, "split.qp"))).toBe(file.sha256);
+    expect(result.resumedFrom).toBe(3 * PART + 12_345);
+    // Only part 4, in its two pieces.
+    expect(server.requestsFor("split.qp").slice(before + 1).map((r) => r.range).sort()).toEqual(["bytes=786432-917503", "bytes=917504-1048575"]);
+  });
+
   it("starts over when the object changed between runs (new ETag)", async () => {
     server.addFile("changed.qp", SIZE, { throttle: 400_000 });
     const controller = new AbortController();
