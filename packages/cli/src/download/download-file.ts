@@ -24,7 +24,6 @@ import {
   type PartState,
 } from "./part-state.js";
 import { probeRanges, type RequestContext } from "./probe.js";
-import { usefulConnections } from "./piece-queue.js";
 import { ObjectChangedError, RangedDownload } from "./ranged.js";
 import { filePaths } from "./safe-name.js";
 import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize } from "./size-check.js";
@@ -326,20 +325,14 @@ class FileJob {
       });
     await saveState(done);
 
-    // The last round is split into pieces, so a file of fewer parts than connections can still keep them all busy.
-    const minPieceBytes = this.options.minPieceBytes ?? DEFAULT_MIN_PIECE_BYTES;
-    const missing = done.flatMap((isDone, index) => (isDone ? [] : [index]));
-    const connections = usefulConnections({ parts: missing, partBytes, totalBytes: total, connections: this.connections, minPieceBytes });
-    this.usedConnections = connections;
     const partsDone = done.filter(Boolean).length;
-    this.emit({ type: "start", file: this.name, path: finalPath, totalBytes: total, resumeFrom: resumedFrom, connections, parts, partsDone });
     const download = new RangedDownload({
       name: this.name,
       file: this.file,
       identity,
       partBytes,
-      connections,
-      minPieceBytes,
+      connections: this.connections,
+      minPieceBytes: this.options.minPieceBytes ?? DEFAULT_MIN_PIECE_BYTES,
       done,
       links: this.links,
       dispatcher: this.dispatcher,
@@ -351,6 +344,8 @@ class FileJob {
       saveIntervalMs: this.options.stateSaveIntervalMs ?? 3_000,
       onEvent: this.options.onEvent,
     });
+    this.usedConnections = download.connections;
+    this.emit({ type: "start", file: this.name, path: finalPath, totalBytes: total, resumeFrom: resumedFrom, connections: download.connections, parts, partsDone });
     const progress = (): void =>
       this.emit({
         type: "progress",

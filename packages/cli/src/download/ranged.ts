@@ -6,7 +6,7 @@ import { DownloadError, RetryableError } from "./errors.js";
 import type { DownloadEventListener } from "./events.js";
 import { PositionalSink } from "./file-sink.js";
 import { PartRetries } from "./part-retries.js";
-import { PieceQueue, type Piece } from "./piece-queue.js";
+import { PieceQueue, usefulConnections, type Piece } from "./piece-queue.js";
 import { getObject, isFileSystemError } from "./http.js";
 import type { LinkSource } from "./link-source.js";
 import { linkLabel } from "./link-label.js";
@@ -66,11 +66,20 @@ export class RangedDownload {
   bytes = 0;
   /** Requests in flight now. */
   active = 0;
+  /** Connections used: `options.connections`, or fewer when the missing bytes make fewer pieces than that. */
+  readonly connections: number;
+  private readonly queue: PieceQueue;
   private readonly completed = new Set<number>();
   private readonly controller = new AbortController();
   private saving: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: RangedOptions) {}
+  constructor(private readonly options: RangedOptions) {
+    const { partBytes, connections, minPieceBytes, identity, done } = options;
+    const missing = done.flatMap((isDone, index) => (isDone ? [] : [index]));
+    const queueOptions = { parts: missing, partBytes, totalBytes: identity.totalBytes, connections, minPieceBytes };
+    this.connections = usefulConnections(queueOptions);
+    this.queue = new PieceQueue(queueOptions);
+  }
 
   get partsDone(): number {
     return this.options.done.filter(Boolean).length + this.completed.size;
@@ -83,9 +92,7 @@ export class RangedDownload {
     signal?.addEventListener("abort", onAbort, { once: true });
     const saver = setInterval(() => void this.save().catch(() => undefined), this.options.saveIntervalMs);
     saver.unref();
-    const missing = this.options.done.flatMap((isDone, index) => (isDone ? [] : [index]));
-    const { partBytes, connections, minPieceBytes, identity } = this.options;
-    const queue = new PieceQueue({ parts: missing, partBytes, totalBytes: identity.totalBytes, connections, minPieceBytes });
+    const { queue } = this;
     let failure: unknown;
     const worker = async (): Promise<void> => {
       for (let piece = queue.take(); piece !== undefined && failure === undefined; piece = queue.take()) {
@@ -99,8 +106,7 @@ export class RangedDownload {
       }
     };
     try {
-      // Workers with nothing left to take (parts smaller than a piece) end at once.
-      await Promise.all(Array.from({ length: connections }, worker));
+      await Promise.all(Array.from({ length: this.connections }, worker));
     } finally {
       clearInterval(saver);
       signal?.removeEventListener("abort", onAbort);
