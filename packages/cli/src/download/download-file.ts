@@ -23,6 +23,7 @@ import {
   type PartMeta,
   type PartState,
 } from "./part-state.js";
+import { partEnd } from "./piece-queue.js";
 import { probeRanges, type RequestContext } from "./probe.js";
 import { ObjectChangedError, RangedDownload } from "./ranged.js";
 import { filePaths } from "./safe-name.js";
@@ -303,7 +304,7 @@ class FileJob {
     }
     const parts = Math.max(1, Math.ceil(total / partBytes));
     done ??= new Array<boolean>(parts).fill(false);
-    const partLength = (i: number): number => Math.min(total, (i + 1) * partBytes) - i * partBytes;
+    const partLength = (i: number): number => partEnd(i, partBytes, total) + 1 - i * partBytes;
     const resumedFrom = done.reduce((sum, isDone, i) => sum + (isDone ? partLength(i) : 0), 0);
 
     this.file = await fs.open(partPath, resumedFrom > 0 ? "r+" : "w+");

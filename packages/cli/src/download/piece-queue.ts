@@ -80,7 +80,7 @@ export class PieceQueue {
   }
 
   private partEnd(part: number): number {
-    return Math.min(this.options.totalBytes, (part + 1) * this.options.partBytes) - 1;
+    return partEnd(part, this.options.partBytes, this.options.totalBytes);
   }
 }
 
@@ -93,4 +93,9 @@ export function usefulConnections(options: PieceQueueOptions): number {
   let pieces = 0;
   while (pieces < options.connections && queue.take() !== undefined) pieces++;
   return Math.max(1, pieces);
+}
+
+/** The last byte (inclusive) of part `part` (0-based); the last part may be short. */
+export function partEnd(part: number, partBytes: number, totalBytes: number): number {
+  return Math.min(totalBytes, (part + 1) * partBytes) - 1;
 }

@@ -6,7 +6,7 @@ import { DownloadError, RetryableError } from "./errors.js";
 import type { DownloadEventListener } from "./events.js";
 import { PositionalSink } from "./file-sink.js";
 import { PartRetries } from "./part-retries.js";
-import { PieceQueue, usefulConnections, type Piece } from "./piece-queue.js";
+import { PieceQueue, partEnd, usefulConnections, type Piece } from "./piece-queue.js";
 import { getObject, isFileSystemError } from "./http.js";
 import type { LinkSource } from "./link-source.js";
 import { linkLabel } from "./link-label.js";
@@ -42,7 +42,7 @@ export interface RangedOptions {
 
 /** "part 3", or "part 3, bytes 1048576-1179647" for a piece of it. */
 function pieceLabel(piece: Piece, partBytes: number, totalBytes: number): string {
-  const whole = piece.start === piece.part * partBytes && piece.end === Math.min(totalBytes, (piece.part + 1) * partBytes) - 1;
+  const whole = piece.start === piece.part * partBytes && piece.end === partEnd(piece.part, partBytes, totalBytes);
   return whole ? `part ${piece.part + 1}` : `part ${piece.part + 1}, bytes ${piece.start}-${piece.end}`;
 }
 
