@@ -18,6 +18,9 @@ workspaceDirs.push("docs");
 let passed = 0;
 let failed = 0;
 const rows = [];
+// The CI log keeps only its tail, so each failure is named here, beside the totals, with its first message line.
+const failures = [];
+const firstLine = (text) => (text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim() !== "")?.trim().slice(0, 300) ?? "";
 for (const dir of workspaceDirs) {
   const manifestPath = join(root, dir, "package.json");
   if (!existsSync(manifestPath)) continue;
@@ -33,11 +36,19 @@ for (const dir of workspaceDirs) {
   for (const report of reports) {
     const data = JSON.parse(readFileSync(join(resultsDir, report), "utf8"));
     const suiteFailures = (data.testResults ?? []).filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+    for (const file of data.testResults ?? []) {
+      const where = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
+      if (file.status === "failed" && file.assertionResults.length === 0) failures.push(`${where}: the file failed to run: ${firstLine(file.message)}`);
+      for (const test of file.assertionResults) {
+        if (test.status === "failed") failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+    }
     passed += data.numPassedTests;
     failed += data.numFailedTests + suiteFailures;
     rows.push(`${dir} (${report}): ${data.numPassedTests} passed, ${data.numFailedTests + suiteFailures} failed, ${data.numPendingTests + (data.numTodoTests ?? 0)} skipped`);
   }
 }
 for (const row of rows) console.log(row);
+for (const failure of failures) console.log(`FAILED ${failure}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

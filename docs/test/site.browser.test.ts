@@ -44,7 +44,10 @@ if ("missing" in chromiumLookup) {
 } else {
   const { executablePath } = chromiumLookup;
 
-  describe("docs site in headless Chromium", () => {
+  // A Redoc page took 5-14 s here while CI ran every suite at once on two cores, and one CI run failed a test of
+  // this file on a loaded machine without saying which. So: 120 s per test, 60 s per browser action, and one
+  // retry, which a broken page fails too (the reporter marks a test that passed only on its retry).
+  describe("docs site in headless Chromium", { retry: 1, timeout: 120_000 }, () => {
     let server: StaticServer;
     let browser: Browser;
 
@@ -63,7 +66,10 @@ if ("missing" in chromiumLookup) {
     });
 
     async function open(file: string, viewport = DESKTOP): Promise<PageWatch & { close: () => Promise<void> }> {
+      // A crashed browser would fail the retry and every later test too.
+      if (!browser.isConnected()) browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
       const context = await browser.newContext({ viewport, acceptDownloads: false });
+      context.setDefaultTimeout(60_000);
       const watch = await watchedPage(context, server.origin);
       const response = await watch.page.goto(`${server.origin}/${file}`, { waitUntil: "load" });
       expect(response?.status(), `${file}: HTTP status`).toBe(200);
@@ -204,7 +210,7 @@ if ("missing" in chromiumLookup) {
 
           for (const op of expected) {
             const section = page.locator(`[data-section-id$="/${op.operationId.toLowerCase()}"]`);
-            await expect.poll(() => section.count(), { message: `section of ${op.operationId}` }).toBe(1);
+            await expect.poll(() => section.count(), { message: `section of ${op.operationId}`, timeout: 20_000 }).toBe(1);
             const sectionId = (await section.getAttribute("data-section-id"))!.replace(/^\//, "");
             const text = normalize(await section.innerText());
             // A deprecated operation's heading carries Redoc's "Deprecated" badge after the summary.
