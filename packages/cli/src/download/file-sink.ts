@@ -1,5 +1,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { Writable } from "node:stream";
+import { RetryableError } from "./errors.js";
 
 /** The writer's buffer: with Node's default 16 KiB a download runs at a fraction of the speed (measured). */
 export const SINK_HIGH_WATER_MARK = 1024 * 1024;
@@ -13,6 +14,12 @@ export const SINK_HIGH_WATER_MARK = 1024 * 1024;
 export const SINK_WRITE_BYTES = 512 * 1024;
 /** Gathered bytes are written at the latest this long after the first of them arrived. */
 const GATHER_MS = 50;
+
+/**
+ * The body went on past the bytes it was asked for (a 206 longer than its Content-Range, e.g. chunked). The bytes
+ * beyond were not written: they would land on another part of the file, or past the object's end.
+ */
+export class BodyOverrunError extends RetryableError {}
 
 /**
  * A Writable that puts a body's bytes at their place in a file the caller keeps open: chunks (undici hands over
@@ -30,11 +37,15 @@ export class PositionalSink extends Writable {
   private gathered: Buffer[] = [];
   private gatheredBytes = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** Bytes taken in (gathered or written). */
+  private accepted = 0;
 
+  /** `limit`: the most bytes this body may put in the file (a ranged request's length); more fails the sink. */
   constructor(
     private readonly file: FileHandle,
     private position: number,
     private readonly onWritten: (position: number, buffer: Buffer) => void,
+    private readonly limit = Number.POSITIVE_INFINITY,
   ) {
     super({ highWaterMark: SINK_HIGH_WATER_MARK });
   }
@@ -71,8 +82,14 @@ export class PositionalSink extends Writable {
 
   private gather(buffers: Buffer[], callback: (error?: Error | null) => void): void {
     for (const buffer of buffers) {
-      this.gathered.push(buffer);
-      this.gatheredBytes += buffer.length;
+      const room = this.limit - this.accepted;
+      if (buffer.length > room) {
+        if (room > 0) this.keep(buffer.subarray(0, room));
+        const overrun = new BodyOverrunError(`the body went on past the ${this.limit} bytes asked for`);
+        this.flush().then(() => callback(overrun), callback);
+        return;
+      }
+      this.keep(buffer);
     }
     if (this.gatheredBytes >= SINK_WRITE_BYTES) {
       this.flush().then(() => callback(), callback);
@@ -81,6 +98,12 @@ export class PositionalSink extends Writable {
     // A slow network must not hold bytes back for long (progress, and what a resume can keep).
     this.timer ??= setTimeout(() => void this.flush().catch((error: Error) => this.destroy(error)), GATHER_MS);
     callback();
+  }
+
+  private keep(buffer: Buffer): void {
+    this.gathered.push(buffer);
+    this.gatheredBytes += buffer.length;
+    this.accepted += buffer.length;
   }
 
   /**

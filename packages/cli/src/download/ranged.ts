@@ -1,10 +1,10 @@
 import type { FileHandle } from "node:fs/promises";
 import type { Dispatcher } from "undici";
 import type { RetryPolicy } from "./backoff.js";
-import { parseContentRange } from "./content-range.js";
+import { parseContentLength, parseContentRange } from "./content-range.js";
 import { DownloadError, RetryableError } from "./errors.js";
 import type { DownloadEventListener } from "./events.js";
-import { PositionalSink } from "./file-sink.js";
+import { BodyOverrunError, PositionalSink } from "./file-sink.js";
 import { PartRetries } from "./part-retries.js";
 import { PieceQueue, partEnd, usefulConnections, type Piece } from "./piece-queue.js";
 import { getObject, isFileSystemError } from "./http.js";
@@ -138,6 +138,11 @@ export class RangedDownload {
     let badRanges = 0;
     const signal = this.controller.signal;
     const retries = new PartRetries({ name, policy, links, signal, onEvent: this.options.onEvent, part: index + 1 });
+    const badRange = (reason: string): RetryableError => {
+      badRanges++;
+      if (badRanges >= policy.attempts) throw new DownloadError("BAD_RANGE", `${name}: the server does not answer ranges correctly: ${reason}`, { file: name });
+      return new RetryableError(`part ${index + 1}: ${reason}`);
+    };
     while (position <= end) {
       if (signal.aborted) throw signal.reason;
       await links.freshen();
@@ -163,10 +168,20 @@ export class RangedDownload {
               }
               const changed = changedReason(identity, headers, range.total);
               if (changed !== undefined) return { refuse: { kind: "changed", reason: changed } };
-              sink = new PositionalSink(this.options.file, from, (at, buffer) => {
-                this.bytes += buffer.length;
-                this.options.onWritten(at, buffer);
-              });
+              // A longer body would write over the next part (or past the object's end).
+              const length = parseContentLength(headers["content-length"]);
+              if (length !== undefined && length > end - from + 1) {
+                return { refuse: { kind: "bad-range", reason: `asked for bytes ${from}-${end} (${end - from + 1} bytes), got Content-Length ${length}` } };
+              }
+              sink = new PositionalSink(
+                this.options.file,
+                from,
+                (at, buffer) => {
+                  this.bytes += buffer.length;
+                  this.options.onWritten(at, buffer);
+                },
+                end - from + 1,
+              );
               return sink;
             }
             if (status === 200) return { refuse: { kind: "changed", reason: "the server answered a range request with the whole object (HTTP 200)" } };
@@ -187,11 +202,7 @@ export class RangedDownload {
             case "changed":
               throw new ObjectChangedError(`${name}: the object changed on the server (${verdict.reason})`);
             case "bad-range":
-              badRanges++;
-              if (badRanges >= policy.attempts) {
-                throw new DownloadError("BAD_RANGE", `${name}: the server does not answer ranges correctly: ${verdict.reason}`, { file: name });
-              }
-              problem = new RetryableError(`part ${index + 1}: ${verdict.reason}`);
+              problem = badRange(verdict.reason);
               break;
             case "refresh":
               if (!links.canRefresh) throw links.rejected(verdict.status);
@@ -212,7 +223,9 @@ export class RangedDownload {
           throw new DownloadError("FILESYSTEM", `${name}: cannot write the partial file: ${error.code}`, { file: name, cause: error });
         }
         if (!(error instanceof RetryableError)) throw error;
-        problem = error;
+        // A body without Content-Length that went on past its range: the range's bytes are in place (the sink took
+        // exactly that many), what came after them was dropped and the connection closed. Nothing to retry.
+        if (!(error instanceof BodyOverrunError)) problem = error;
       } finally {
         this.active--;
       }
