@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import type { ApiId } from "@backup-links/core";
+import { safeFileName } from "../download/safe-name.js";
 import { VERSION } from "../version.js";
 
 /** The manifest beside every copy; written last, so a directory without one is an unfinished copy. */
@@ -53,13 +54,44 @@ export function sha256File(file: string): Promise<string> {
   });
 }
 
-/** The manifest of a copy directory, or undefined when there is none (or it is not one of ours). */
+/**
+ * The manifest of a copy directory, or undefined when there is none, it is not one of ours, or it is damaged. A
+ * damaged manifest vouches for nothing: the copy is made again, and retention never deletes its directory. Its file
+ * paths in particular are checked to be plain names in the copy: sync reads, and deletes, the files they name.
+ */
 export async function readManifest(directory: string): Promise<Manifest | undefined> {
+  let value: unknown;
   try {
-    const manifest = JSON.parse(await fs.readFile(path.join(directory, MANIFEST_FILE), "utf8")) as Manifest;
-    return manifest.format === MANIFEST_FORMAT && Array.isArray(manifest.files) ? manifest : undefined;
+    value = JSON.parse(await fs.readFile(path.join(directory, MANIFEST_FILE), "utf8"));
   } catch {
     return undefined;
+  }
+  return isManifest(value) ? value : undefined;
+}
+
+function isManifest(value: unknown): value is Manifest {
+  const record = value as Partial<Manifest> | null;
+  if (typeof record !== "object" || record === null || record.format !== MANIFEST_FORMAT) return false;
+  if (typeof record.api !== "string" || typeof record.instanceId !== "string" || typeof record.copiedAt !== "string") return false;
+  const backup = record.backup as Partial<Manifest["backup"]> | null | undefined;
+  if (typeof backup !== "object" || backup === null || typeof backup.id !== "string") return false;
+  if (backup.startedAt !== null && typeof backup.startedAt !== "string") return false;
+  return Array.isArray(record.files) && record.files.every(isManifestFile);
+}
+
+function isManifestFile(value: unknown): value is ManifestFile {
+  const file = value as Partial<ManifestFile> | null;
+  if (typeof file !== "object" || file === null || typeof file.name !== "string" || typeof file.path !== "string") return false;
+  if (!Number.isSafeInteger(file.sizeBytes) || file.sizeBytes! < 0) return false;
+  return typeof file.sha256 === "string" && /^[0-9a-f]{64}$/.test(file.sha256) && isPlainName(file.path);
+}
+
+/** A name the downloader could have written: one safe path component (no `..`, separators or control characters). */
+function isPlainName(name: string): boolean {
+  try {
+    return safeFileName(name) === name;
+  } catch {
+    return false;
   }
 }
 
