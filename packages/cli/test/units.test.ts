@@ -64,7 +64,7 @@ describe("safeFileName", () => {
     ["D:evil", "it is an absolute path"],
     ["a\u0000b", "it contains a control character"],
     ["a\u001b[2Jb", "it contains a control character"],
-    ["x".repeat(300), "it is longer than 245 bytes"],
+    ["x".repeat(300), "it is longer than 230 bytes"],
   ])("refuses %j (%s)", (input, rule) => {
     expect(() => safeFileName(input)).toThrow(
       new DownloadError("UNSAFE_NAME", `refusing file name ${JSON.stringify(input)}: ${rule}`, { file: input }),

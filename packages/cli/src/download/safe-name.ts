@@ -5,7 +5,11 @@ import { DownloadError } from "./errors.js";
 export const PART_SUFFIX = ".part";
 export const SIDECAR_SUFFIX = ".part.json";
 
-const MAX_NAME_BYTES = 255 - Buffer.byteLength(SIDECAR_SUFFIX);
+/**
+ * File systems allow 255 bytes per name, and the longest name written for a file is its state file's temporary
+ * copy, `<name>.part.json.<pid>.tmp` (see writePartMeta), with a process id of up to 10 digits.
+ */
+const MAX_NAME_BYTES = 255 - Buffer.byteLength(`${SIDECAR_SUFFIX}.${"0".repeat(10)}.tmp`);
 
 /**
  * Turns a file name that came from an API response (untrusted) into a single path component that is safe to
