@@ -142,9 +142,21 @@ export async function downloadFile(options: DownloadFileOptions): Promise<Downlo
   const job = new FileJob(options, connections);
   try {
     return await job.run();
+  } catch (error) {
+    throw asFileSystemError(error, options.link.name);
   } finally {
     await job.close();
   }
+}
+
+/**
+ * A local file-system failure outside the body's writes (the state file, the checksum file, the flush, the rename,
+ * a vanished output directory) as the same FILESYSTEM error the body's writes give, naming the file and the path.
+ */
+function asFileSystemError(error: unknown, name: string): unknown {
+  if (error instanceof DownloadError || !isFileSystemError(error)) return error;
+  const target = error.path === undefined ? "" : ` ${error.path}`;
+  return new DownloadError("FILESYSTEM", `${name}: cannot ${error.syscall}${target}: ${error.code}`, { file: name, cause: error });
 }
 
 class FileJob {
@@ -491,7 +503,11 @@ class FileJob {
         if (base > 0 && frontier !== this.frontier) frontier.onDisk(0, base);
         this.frontier = frontier;
         const sink = new PositionalSink(this.file!, base, (position, buffer) => frontier.written(position, buffer));
-        body = { base, total, whole, meta: writePartMeta(this.paths.sidecarPath, this.state.meta!), sink };
+        const metaSaved = writePartMeta(this.paths.sidecarPath, this.state.meta!);
+        // Awaited once the body ended; a failure before then must not count as an unhandled rejection (which ends
+        // the process).
+        metaSaved.catch(() => undefined);
+        body = { base, total, whole, meta: metaSaved, sink };
         return sink;
       }
       if (status === 416) return decide(() => this.receiveUnsatisfiable(head));

@@ -137,7 +137,7 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return flat;
 }
 
-const FILE_SYSTEM_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "EIO", "EISDIR", "ENOENT", "EMFILE", "ENFILE", "EFBIG", "EBADF"]);
+const FILE_SYSTEM_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "EIO", "EISDIR", "ENOENT", "EMFILE", "ENFILE", "EFBIG", "EBADF", "ENOTDIR", "ENAMETOOLONG"]);
 
 /** A local file-system failure (disk full, permissions...): retrying the download will not help. */
 export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {

@@ -1,0 +1,66 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { downloadFile, type DownloadFileOptions } from "../src/download/download-file.js";
+import { DownloadError } from "../src/download/errors.js";
+import { FileServer } from "./helpers/file-server.js";
+import { listDir, tempDir } from "./helpers/tmp.js";
+
+let server: FileServer;
+let out: string;
+beforeEach(async () => {
+  server = await new FileServer().start();
+  out = await tempDir();
+});
+afterEach(async () => {
+  await server.stop();
+  await fs.rm(out, { recursive: true, force: true });
+});
+
+const FAST_RETRY = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 };
+/** One stream (connections 1) or three ranged connections of 100 kB parts. */
+const MODES = [
+  { mode: "one stream", options: { connections: 1 } },
+  { mode: "ranged parts", options: { connections: 3, multiConnectionThresholdBytes: 0, partBytes: 100_000, minPieceBytes: 100_000 } },
+] as const;
+
+function run(name: string, outDir: string, options: Partial<DownloadFileOptions> = {}) {
+  return downloadFile({ link: { name, url: server.link(name) }, outDir, retry: FAST_RETRY, ...options });
+}
+
+describe("the disk failing outside the body's writes", () => {
+  it("a state file that cannot be written while the body streams fails the file cleanly (no unhandled rejection)", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): void => void unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      server.addFile("meta.qp", 300_000, { throttle: 600_000 });
+      // The state file's temporary name is taken by a directory: writing it fails with EISDIR.
+      await fs.mkdir(path.join(out, `meta.qp.part.json.${process.pid}.tmp`));
+      const error = await run("meta.qp", out, { connections: 1 }).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(error).toBeInstanceOf(DownloadError);
+      expect(error).toMatchObject({ code: "FILESYSTEM", file: "meta.qp" });
+      expect((error as Error).message).toMatch(/^meta\.qp: /);
+      expect(await listDir(out)).not.toContain("meta.qp");
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+  });
+
+  for (const { mode, options } of MODES) {
+    it(`the output directory vanishing mid-download fails the file with FILESYSTEM, nothing at the final name (${mode})`, async () => {
+      server.addFile("gone.qp", 300_000, { throttle: 600_000 });
+      const dir = path.join(out, "sub");
+      const promise = run("gone.qp", dir, options);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await fs.rm(dir, { recursive: true, force: true });
+      const error = await promise.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DownloadError);
+      expect(error).toMatchObject({ code: "FILESYSTEM", file: "gone.qp" });
+      expect((error as Error).message).toMatch(/^gone\.qp: .*ENOENT/);
+      expect(await listDir(out)).toEqual([]);
+    });
+  }
+});
