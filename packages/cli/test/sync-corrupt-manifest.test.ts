@@ -75,3 +75,29 @@ describe("sync with a corrupt manifest in a copy", () => {
     }
   });
 });
+
+describe("sync resuming an unfinished copy (no manifest yet)", () => {
+  it("downloads again a file whose bytes no longer match its .sha256, instead of skipping it by its size", async () => {
+    const { config, copy, manifest } = await firstCopy();
+    const [first] = manifest.files as Array<{ path: string; sha256: string; sizeBytes: number }>;
+    const file = path.join(copy, first!.path);
+    // The run that downloaded the file stopped before writing the manifest; since then a byte has changed.
+    await fs.rm(path.join(copy, MANIFEST_FILE));
+    const bytes = await fs.readFile(file);
+    bytes[0] = bytes[0]! ^ 0xff;
+    await fs.writeFile(file, bytes);
+
+    const dry = await runSyncCli(["--config", config, "--json", "--dry-run"]);
+    expect(JSON.parse(dry.stdout).targets[0].backups[0]).toMatchObject({
+      action: "would re-copy",
+      reason: `an unfinished copy differs from its checksum files (${first!.path}: SHA-256 differs from ${first!.path}.sha256)`,
+    });
+
+    const run = await runSyncCli(["--config", config, "--json"]);
+    expect(run.code).toBe(EXIT.OK);
+    expect(JSON.parse(run.stdout).targets[0].backups[0]).toMatchObject({ action: "copied" });
+    expect(await sha256File(file)).toBe(first!.sha256);
+    const fresh = JSON.parse(await fs.readFile(path.join(copy, MANIFEST_FILE), "utf8")) as { files: Array<{ path: string; sha256: string }> };
+    expect(fresh.files.find((entry) => entry.path === first!.path)?.sha256).toBe(first!.sha256);
+  });
+});

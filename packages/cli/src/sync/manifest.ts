@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import type { ApiId } from "@backup-links/core";
+import { CHECKSUM_SUFFIX, readChecksumFile } from "../download/checksum-file.js";
 import { safeFileName } from "../download/safe-name.js";
 import { VERSION } from "../version.js";
 
@@ -104,6 +105,25 @@ export async function verifyCopy(directory: string, manifest: Manifest): Promise
     if (stat === undefined) problems.push({ path: file.path, problem: "missing" });
     else if (stat.size !== file.sizeBytes) problems.push({ path: file.path, problem: `size ${stat.size} instead of ${file.sizeBytes}` });
     else if ((await sha256File(full)) !== file.sha256) problems.push({ path: file.path, problem: "SHA-256 differs" });
+  }
+  return problems;
+}
+
+/**
+ * The files of an unfinished copy (no manifest yet) whose bytes differ from the `.sha256` written beside them when
+ * they were downloaded. The downloader skips a file at its final name by its size alone, so without this check a
+ * file damaged since would be vouched for by the new manifest.
+ */
+export async function verifyUnfinishedCopy(directory: string): Promise<Array<{ path: string; problem: string }>> {
+  const names = await fs.readdir(directory).catch(() => [] as string[]);
+  const problems: Array<{ path: string; problem: string }> = [];
+  for (const name of names.filter((entry) => entry.endsWith(CHECKSUM_SUFFIX)).sort()) {
+    const file = name.slice(0, -CHECKSUM_SUFFIX.length);
+    const full = path.join(directory, file);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (stat === undefined || !stat.isFile()) continue;
+    const recorded = await readChecksumFile(full);
+    if (recorded !== undefined && (await sha256File(full)) !== recorded) problems.push({ path: file, problem: `SHA-256 differs from ${name}` });
   }
   return problems;
 }

@@ -7,7 +7,7 @@ import { defaultCloud, type BackupRecord, type CloudAccess, type SyncCloud } fro
 import { instanceDirectory, portableName, type SyncConfig, type SyncTarget } from "./config.js";
 import { targetCredentials } from "./credentials.js";
 import { acquireLock } from "./lock.js";
-import { MANIFEST_FILE, newManifest, readManifest, sha256File, verifyCopy, writeManifest, type ManifestFile } from "./manifest.js";
+import { MANIFEST_FILE, newManifest, readManifest, sha256File, verifyCopy, verifyUnfinishedCopy, writeManifest, type ManifestFile } from "./manifest.js";
 import { planRetention, type CopyOnDisk } from "./retention.js";
 
 export interface SyncOptions {
@@ -249,14 +249,18 @@ async function syncBackup(target: SyncTarget, backup: BackupRecord, access: Clou
   const directory = copyDirectory(target, backup);
   const manifest = await readManifest(directory);
   let damaged: Array<{ path: string; problem: string }> = [];
-  if (manifest !== undefined && manifest.backup.id === backup.id) {
+  const finished = manifest !== undefined && manifest.backup.id === backup.id;
+  if (finished) {
     damaged = await verifyCopy(directory, manifest);
     const size = manifest.files.reduce((sum, file) => sum + file.sizeBytes, 0);
     if (damaged.length === 0) return backupReport(target, backup, "skipped", size, `copied ${manifest.copiedAt}; every file matches its SHA-256`);
+  } else {
+    damaged = await verifyUnfinishedCopy(directory);
   }
   const damage = damaged.map((file) => `${file.path}: ${file.problem}`).join("; ");
   if (options.dryRun) {
-    return damaged.length > 0 ? backupReport(target, backup, "would re-copy", 0, `the copy differs from its manifest (${damage})`) : backupReport(target, backup, "would copy", 0);
+    const differs = !finished ? "an unfinished copy differs from its checksum files" : "the copy differs from its manifest";
+    return damaged.length > 0 ? backupReport(target, backup, "would re-copy", 0, `${differs} (${damage})`) : backupReport(target, backup, "would copy", 0);
   }
   options.onProgress?.(`${target.name} ${target.api} ${backup.instanceId}: copying backup ${backup.id} (${backup.type}, started ${backup.startedAt?.toISOString() ?? "?"})${damage ? ` again: ${damage}` : ""}`);
   if (damaged.length > 0) {
