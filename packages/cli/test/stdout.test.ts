@@ -77,6 +77,35 @@ describe("downloadToStream", () => {
   });
 });
 
+describe("downloadToStream: a body whose end cannot be checked", () => {
+  async function streamWithoutRanges(name: string, documented: number | undefined, fault: "no-length" | "chunked") {
+    const file = server.addFile(name, 70_000);
+    file.faults.push({ kind: "ignore-range", onRange: "bytes=0-0" }, { kind: fault });
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _e, callback) => (chunks.push(chunk), callback()) });
+    const link = { name, url: server.link(name), ...(documented === undefined ? {} : { sizeBytes: documented }) };
+    const outcome = await downloadToStream({ link, output: sink, connections: 1 }).catch((error: unknown) => error);
+    return { file, chunks, outcome };
+  }
+
+  it("refuses a close-delimited body when no size is documented, before a byte reaches the consumer", async () => {
+    const { chunks, outcome } = await streamWithoutRanges("nolen.qp", undefined, "no-length");
+    expect(outcome).toMatchObject({
+      code: "UNVERIFIABLE",
+      message: "nolen.qp: the server sent neither a length nor a chunked body, and the API documents no size; a complete file cannot be told from a cut one",
+    });
+    expect(chunks).toEqual([]);
+  });
+
+  it("streams a close-delimited body when the API documents its size, and a chunked one without", async () => {
+    for (const [name, documented, fault] of [["sized.qp", 70_000, "no-length"], ["chunked.qp", undefined, "chunked"]] as const) {
+      const { file, chunks, outcome } = await streamWithoutRanges(name, documented, fault);
+      expect(outcome).toMatchObject({ file: name, bytes: 70_000, sha256: file.sha256 });
+      expect(createHash("sha256").update(Buffer.concat(chunks)).digest("hex")).toBe(file.sha256);
+    }
+  });
+});
+
 describe("backup-links download --out -", () => {
   it.skipIf(!HAS_SHA256SUM)("writes a single-file backup to stdout, piped through sha256sum; progress only on stderr", async () => {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build the package first`);

@@ -27,7 +27,7 @@ import { partEnd } from "./piece-queue.js";
 import { probeRanges, type RequestContext } from "./probe.js";
 import { ObjectChangedError, RangedDownload } from "./ranged.js";
 import { filePaths } from "./safe-name.js";
-import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize } from "./size-check.js";
+import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize, unverifiableBody } from "./size-check.js";
 
 /** Files at least this large are fetched over several connections (rclone's --multi-thread-cutoff). */
 export const DEFAULT_MULTI_CONNECTION_THRESHOLD = 256 * 1024 * 1024;
@@ -479,14 +479,10 @@ class FileJob {
         if (problem !== undefined) return decide(() => this.restartOrFail(problem));
         const whole = status === 200;
         const total = whole ? parseContentLength(head.headers["content-length"]) : parseContentRange(head.headers["content-range"])!.total;
-        const chunked = /\bchunked\b/i.test(head.headers["transfer-encoding"] ?? "");
-        if (whole && total === undefined && !chunked && this.links.link.sizeBytes === undefined) {
+        const unverifiable = whole ? unverifiableBody(this.name, head.headers, this.links.link.sizeBytes) : undefined;
+        if (unverifiable !== undefined) {
           return decide(async () => {
-            throw new DownloadError(
-              "UNVERIFIABLE",
-              `${this.name}: the server sent neither a length nor a chunked body, and the API documents no size; a complete file cannot be told from a cut one`,
-              { file: this.name },
-            );
+            throw unverifiable;
           });
         }
         if (total !== undefined && !matchesDocumentedSize(total, this.links.link.sizeBytes, this.tolerance)) {

@@ -11,7 +11,7 @@ import { LinkSource } from "./link-source.js";
 import { linkLabel } from "./link-label.js";
 import { changedReason, identityFrom, md5Check, pinHeaders, type ObjectIdentity } from "./object-identity.js";
 import { probeRanges, withRetries, type RequestContext } from "./probe.js";
-import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize } from "./size-check.js";
+import { DEFAULT_SIZE_TOLERANCE_BYTES, matchesDocumentedSize, unverifiableBody } from "./size-check.js";
 
 /** Where the bytes go: process.stdout, or any Writable. */
 export type ByteSink = Pick<Writable, "write" | "once" | "removeListener">;
@@ -171,6 +171,9 @@ async function streamWhole(context: RequestContext, writer: OrderedWriter, docum
     try {
       const answer = await getObject<number>(url, { dispatcher: context.dispatcher, headers: {}, signal: context.signal, idleTimeoutMs: context.idleTimeoutMs }, (head) => {
         if (head.status !== 200) return { refuse: head.status };
+        // Nothing may reach the consumer before it is known that a cut body would be noticed.
+        const unverifiable = unverifiableBody(context.name, head.headers, documented);
+        if (unverifiable !== undefined) throw unverifiable;
         announced = parseContentLength(head.headers["content-length"]);
         if (announced !== undefined && !matchesDocumentedSize(announced, documented, tolerance)) {
           throw new DownloadError("SIZE_MISMATCH", `${context.name}: the server announces ${announced} bytes, but the API documents ${documented} bytes (±${tolerance}); not sent`, {
