@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { downloadFile } from "../src/download/download-file.js";
 import { DownloadError } from "../src/download/errors.js";
@@ -89,5 +90,21 @@ describe("undici underneath, over plain http", () => {
     await downloadFile({ link: { name: "moved.qp", url: server.link("moved.qp") }, outDir: out, retry: FAST_RETRY, connections: 1 });
     expect(await sha256File(path.join(out, "moved.qp"))).toBe(file.sha256);
     expect(server.requestsFor("moved.qp").map((r) => r.status)).toEqual([302, 200, 206]);
+  });
+
+  it("refuses a redirect to a URL that is not http(s) at once, without retrying or quoting it", async () => {
+    const file = server.addFile("elsewhere.qp", 40_000);
+    file.faults.push({ kind: "redirect", to: "ftp://files.example.invalid/elsewhere.qp?Signature=REDIRECT-SECRET" });
+    const error = await downloadFile({ link: { name: "elsewhere.qp", url: server.link("elsewhere.qp") }, outDir: out, retry: FAST_RETRY, connections: 1 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DownloadError);
+    expect({ code: (error as DownloadError).code, message: (error as Error).message }).toEqual({
+      code: "BAD_LINK",
+      message: `${server.baseUrl}/objects/elsewhere.qp redirected to a URL that is not http(s)`,
+    });
+    expect(inspect(error, { depth: 10 })).not.toContain("REDIRECT-SECRET");
+    expect(server.requestsFor("elsewhere.qp").map((r) => r.status)).toEqual([302]);
+    expect(await listDir(out)).toEqual([]);
   });
 });

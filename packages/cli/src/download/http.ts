@@ -170,6 +170,10 @@ function describeFailure(error: unknown, url: string, options: GetOptions): unkn
   if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
     return new RetryableError(`no data from ${linkLabel(url)} for ${options.idleTimeoutMs / 1000} s`, { cause: error });
   }
+  // undici refuses to follow a Location that is not http(s) (ftp:, file:, javascript:...); every retry would too.
+  if (code === "UND_ERR_INVALID_ARG" && /URL protocol/i.test(cause.message ?? "")) {
+    return new DownloadError("BAD_LINK", `${linkLabel(url)} redirected to a URL that is not http(s)`, { cause: error });
+  }
   if (code === "UND_ERR_REQ_RETRY" || /redirect/i.test(cause.message ?? "")) {
     return new RetryableError(`too many redirects from ${linkLabel(url)}`, { cause: error });
   }

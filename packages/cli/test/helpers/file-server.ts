@@ -29,8 +29,8 @@ export type Fault = (
   | { kind: "chunked" }
   /** Send a 103 Early Hints answer first, then the real one. */
   | { kind: "early-hints" }
-  /** Redirect (302) to the same object with a fresh link. */
-  | { kind: "redirect" }
+  /** Redirect (302) to the same object with a fresh link, or to `to`. */
+  | { kind: "redirect"; to?: string }
   /** Send the body in odd-sized pieces (100 003 bytes), so reads do not line up with the client's buffers. */
   | { kind: "odd-writes" }
 ) & {
@@ -182,7 +182,7 @@ export class FileServer {
     if (fault?.kind === "status") return answer(fault.status, "injected");
     if (fault?.kind === "redirect") {
       record.status = 302;
-      res.writeHead(302, { location: this.link(key), "content-length": 0 });
+      res.writeHead(302, { location: fault.to ?? this.link(key), "content-length": 0 });
       res.end();
       return;
     }
