@@ -131,6 +131,16 @@ describe("jdcloud-rds specifics", () => {
     expect(requests.map((r) => new URL(r.url).search)).toEqual(["?urlExpirationSecond=300", "?urlExpirationSecond=86400", "?urlExpirationSecond=1"]);
   });
 
+  it("refuses a region that would change the path with a baseUrl (\"..\" called /v1/backups/...), before any request", () => {
+    const { fetch, requests } = succeed();
+    for (const region of ["..", ".", "a/b", "a?b"]) {
+      expect(() => createJdCloudRdsClient({ region: region as never, baseUrl: "http://127.0.0.1:4010", credentials, fetch })).toThrow(
+        new ValidationError("region", "must be a region code of letters, digits and hyphens, e.g. cn-north-1"),
+      );
+    }
+    expect(requests).toEqual([]);
+  });
+
   it("percent-encodes a backup id's reserved characters in the path and signs the encoded path", async () => {
     const { fetch, requests } = succeed();
     await createJdCloudRdsClient({ region: "cn-north-1", credentials, fetch }).getBackupDownloadLinks({ backupId: "a?b#c%d" });
