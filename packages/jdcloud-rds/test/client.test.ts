@@ -50,6 +50,8 @@ const jd: ClientCase = {
     { name: "an empty fileName", input: { ...valid, fileName: "" }, field: "fileName" },
     { name: "a fileName of the wrong type", input: { ...valid, fileName: ["a.bak"] }, field: "fileName" },
     { name: "a fileName with a control character", input: { ...valid, fileName: "db\u0000.bak" }, field: "fileName" },
+    { name: "a backupId with a lone surrogate", input: { backupId: "b\uDC00" }, field: "backupId" },
+    { name: "a fileName with a lone surrogate", input: { ...valid, fileName: "db\uD800.bak" }, field: "fileName" },
     { name: "urlExpirationSecond 0", input: { ...valid, urlExpirationSecond: 0 }, field: "urlExpirationSecond" },
     { name: "urlExpirationSecond 86401", input: { ...valid, urlExpirationSecond: 86401 }, field: "urlExpirationSecond" },
     { name: "urlExpirationSecond \"86401\"", input: { ...valid, urlExpirationSecond: "86401" }, field: "urlExpirationSecond" },
