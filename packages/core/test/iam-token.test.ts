@@ -244,3 +244,35 @@ describe("IAM token from a user name and password (Keystone v3 POST /v3/auth/tok
     expect(seen).toEqual(["token-1", "token-2"]);
   });
 });
+
+describe("IAM token request and redirects", () => {
+  it("does not follow a 307 to another host (it would re-send the password there), and reports the status", async () => {
+    const received: string[] = [];
+    const elsewhere = createServer((request, response) => {
+      void read(request).then((body) => {
+        received.push(body);
+        response.writeHead(201, { "x-subject-token": "stolen", "content-type": "application/json" }).end(JSON.stringify({ token: { expires_at: "2099-01-01T00:00:00Z" } }));
+      });
+    });
+    await new Promise<void>((done) => elsewhere.listen(0, "127.0.0.1", done));
+    const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/v3/auth/tokens`;
+    const redirector = createServer((_request, response) => response.writeHead(307, { location: target }).end());
+    await new Promise<void>((done) => redirector.listen(0, "127.0.0.1", done));
+    try {
+      const tokens = createIamTokenSource({
+        authUrl: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/v3`,
+        username: "alice",
+        password: PASSWORD,
+        userDomainName: "OTC00000000001000000001",
+      });
+      const error = await tokens().then(() => undefined, (e: unknown) => e);
+      expect(received).toEqual([]);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(307);
+      expect(String((error as Error).message)).not.toContain(PASSWORD);
+    } finally {
+      redirector.close();
+      elsewhere.close();
+    }
+  });
+});

@@ -88,6 +88,20 @@ describe("createTransport with a profile", () => {
     );
   });
 
+  it("refuses a JD Cloud region that is not a region code, even with a baseUrl (it fills a path segment and the scope)", () => {
+    const rule = new ValidationError("region", "must be a region code of letters, digits and hyphens, e.g. cn-north-1");
+    for (const region of ["..", ".", "a/b", "x/../../v2", "a?b", "a b", "cn-north-1;x", "ü"]) {
+      const rec = recordingFetch();
+      expect(() =>
+        createTransport({ api: JDCLOUD_RDS, baseUrl: "http://127.0.0.1:1", region, credentials: { accessKey: AK, secretKey: SK }, fetch: rec.fetch }),
+      ).toThrow(rule);
+      expect(() => createRequestSigner({ provider: "jdcloud", region, credentials: { accessKey: AK, secretKey: SK } })).toThrow(rule);
+      expect(rec.calls).toEqual([]);
+    }
+    // A region outside JD's list is still fine with a baseUrl (a private endpoint).
+    expect(createTransport({ api: JDCLOUD_RDS, baseUrl: "http://127.0.0.1:1", region: "cn-west-9", credentials: { accessKey: AK, secretKey: SK } }).region).toBe("cn-west-9");
+  });
+
   it("appends the application's product tokens to the User-Agent, and checks them", async () => {
     expect(formatUserAgent({ name: "@backup-links/otc-rds", version: "0.1.0", extra: "my-job/1.2 (nightly)" })).toBe(
       `backup-links-otc-rds/0.1.0 backup-links-core/${CORE_VERSION} my-job/1.2 (nightly)`,

@@ -24,6 +24,18 @@ describe("requireId", () => {
   });
 });
 
+describe("requireId: well-formed Unicode", () => {
+  it("accepts any well-formed text, astral characters included", () => {
+    expect(requireId("backupId", "bü一😀")).toBe("bü一😀");
+  });
+  // encodeURIComponent (openapi-fetch's path and query serializer) throws a bare "URIError: URI malformed" for these.
+  it.each(["a\uD800b", "\uDC00x", "x\uD83D", "\uDE00\uD83D"])("rejects a lone surrogate in %j, naming the field", (value) => {
+    const e = thrown(() => requireId("backupId", value));
+    expect(e.message).toBe("backupId: must be well-formed Unicode text (no lone surrogate)");
+    expect([e.field, e.rule]).toEqual(["backupId", "must be well-formed Unicode text (no lone surrogate)"]);
+  });
+});
+
 describe("requireInteger", () => {
   it("accepts the bounds", () => {
     expect(requireInteger("expiration", 300, 300, 86400)).toBe(300);

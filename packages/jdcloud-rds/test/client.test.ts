@@ -50,6 +50,8 @@ const jd: ClientCase = {
     { name: "an empty fileName", input: { ...valid, fileName: "" }, field: "fileName" },
     { name: "a fileName of the wrong type", input: { ...valid, fileName: ["a.bak"] }, field: "fileName" },
     { name: "a fileName with a control character", input: { ...valid, fileName: "db\u0000.bak" }, field: "fileName" },
+    { name: "a backupId with a lone surrogate", input: { backupId: "b\uDC00" }, field: "backupId" },
+    { name: "a fileName with a lone surrogate", input: { ...valid, fileName: "db\uD800.bak" }, field: "fileName" },
     { name: "urlExpirationSecond 0", input: { ...valid, urlExpirationSecond: 0 }, field: "urlExpirationSecond" },
     { name: "urlExpirationSecond 86401", input: { ...valid, urlExpirationSecond: 86401 }, field: "urlExpirationSecond" },
     { name: "urlExpirationSecond \"86401\"", input: { ...valid, urlExpirationSecond: "86401" }, field: "urlExpirationSecond" },
@@ -129,6 +131,16 @@ describe("jdcloud-rds specifics", () => {
     await client.getBackupDownloadLinks({ backupId: "b1", urlExpirationSecond: "86400" });
     await client.getBackupDownloadLinks({ backupId: "b1", urlExpirationSecond: 1 });
     expect(requests.map((r) => new URL(r.url).search)).toEqual(["?urlExpirationSecond=300", "?urlExpirationSecond=86400", "?urlExpirationSecond=1"]);
+  });
+
+  it("refuses a region that would change the path with a baseUrl (\"..\" called /v1/backups/...), before any request", () => {
+    const { fetch, requests } = succeed();
+    for (const region of ["..", ".", "a/b", "a?b"]) {
+      expect(() => createJdCloudRdsClient({ region: region as never, baseUrl: "http://127.0.0.1:4010", credentials, fetch })).toThrow(
+        new ValidationError("region", "must be a region code of letters, digits and hyphens, e.g. cn-north-1"),
+      );
+    }
+    expect(requests).toEqual([]);
   });
 
   it("percent-encodes a backup id's reserved characters in the path and signs the encoded path", async () => {

@@ -96,8 +96,9 @@ function headerValue(headers: Map<string, string>, host: string, name: string, c
 }
 
 /**
- * Checks an SDK-HMAC-SHA256 request (Huawei Cloud, Open Telekom Cloud). Canonical URI: every path segment decoded
- * and re-encoded per RFC 3986, with a trailing "/" appended; the signed headers are the ones the request declares.
+ * Checks an SDK-HMAC-SHA256 request (Huawei Cloud, Open Telekom Cloud). Canonical URI: the path decoded, split at
+ * "/" (so `%2F` is a separator, as Huawei's Python SDK signs it) and each segment re-encoded per RFC 3986, with a
+ * trailing "/" appended; the signed headers are the ones the request declares.
  */
 export function verifySdkHmacSha256(
   request: WireRequestRecord,
@@ -108,7 +109,7 @@ export function verifySdkHmacSha256(
   const fields = parseAuthorization(received, "SDK-HMAC-SHA256");
   const signedHeaders = (fields?.get("SignedHeaders") ?? "").split(";").filter(Boolean);
   const { host, rawPath, query } = splitUrl(request.url);
-  const segments = rawPath.split("/").map((segment) => rfc3986Encode(decodeURIComponent(segment)));
+  const segments = decodeURIComponent(rawPath).split("/").map(rfc3986Encode);
   let uri = segments.join("/") || "/";
   if (!uri.endsWith("/")) uri += "/";
   const canonicalRequest = [

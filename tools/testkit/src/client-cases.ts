@@ -85,6 +85,8 @@ function badInputs(valid: Record<string, unknown>, idFields: string[], pathField
       { name: `a ${field} with a trailing newline`, input: { ...valid, [field]: `${String(valid[field])}\n` }, field },
       { name: `a number as ${field}`, input: { ...valid, [field]: 42 }, field },
       { name: `a ${field} with a space inside`, input: { ...valid, [field]: "a b" }, field },
+      // encodeURIComponent throws a bare URIError for it: refused as the field's error instead.
+      { name: `a ${field} with a lone surrogate`, input: { ...valid, [field]: "a\uD800b" }, field },
     );
   }
   for (const field of pathFields) {

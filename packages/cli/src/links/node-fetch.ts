@@ -75,6 +75,9 @@ export function apiFetch(options: ProxyOptions): FetchLike {
       headers: [...request.headers],
       body,
       signal: request.signal,
+      // The request's own mode: core's transport asks for "manual", so that a redirect never carries the
+      // authentication headers (X-Auth-Token, X-Security-Token) to another host.
+      redirect: request.redirect,
       dispatcher,
     });
     // Handed on as the global Response type the clients expect (undici's own class is a different one).

@@ -119,6 +119,9 @@ export function createIamTokenSource(options: IamTokenSourceOptions): TokenSourc
       headers: { "content-type": "application/json;charset=utf8", accept: "application/json" },
       body,
       signal: AbortSignal.timeout(timeoutMs),
+      // A 307/308 would be followed with the same body, the password, to whatever host it names: not followed, it
+      // comes back as an error status below.
+      redirect: "manual",
     });
     let response: Response;
     try {

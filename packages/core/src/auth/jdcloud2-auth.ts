@@ -9,6 +9,18 @@ const SHAPE = "{ accessKey, secretKey }";
 const SIGNED_HEADERS = ["content-type", "host", "x-jdcloud-date", "x-jdcloud-nonce"];
 
 /**
+ * A JD Cloud region code such as `cn-north-1`: letters, digits and hyphens only. The region fills a path segment
+ * (`/v1/regions/{regionId}/...`) and the credential scope (`date/region/service/jdcloud2_request`), and with a
+ * `baseUrl` it is not checked against JD's list: `..` would make the URL parser drop a path segment (another
+ * operation is called) and a `/` would split the scope.
+ */
+function requireJdCloudRegion(value: unknown): string {
+  const region = requireId("region", value);
+  if (!/^[A-Za-z0-9-]+$/.test(region)) throw new ValidationError("region", "must be a region code of letters, digits and hyphens, e.g. cn-north-1");
+  return region;
+}
+
+/**
  * JD Cloud: AK/SK signed with JDCLOUD2-HMAC-SHA256 over `host`, `x-jdcloud-date`, `x-jdcloud-nonce` (fresh per
  * attempt) and `content-type` when present, in the credential scope of `region` and `service`.
  */
@@ -25,7 +37,7 @@ export const jdCloud2Auth: AuthScheme = (options) => {
   if (c.securityToken !== undefined) throw new ValidationError("credentials.securityToken", "is not supported for jdcloud");
   checkProjectId(options);
   const { clock, nonce, service } = options;
-  const region = requireId("region", options.region);
+  const region = requireJdCloudRegion(options.region);
   return {
     async authenticate(parts) {
       const headers = withoutAuthHeaders(parts.headers);

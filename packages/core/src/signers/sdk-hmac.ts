@@ -18,16 +18,18 @@ export const SDK_HMAC_ALGORITHM = "SDK-HMAC-SHA256";
 
 
 /**
- * CanonicalURI of SDK-HMAC-SHA256 for a path as sent: each segment decoded then `percentEncode`d, and a trailing
- * `/` appended when missing (`/v3/pid/backup-files` -> `/v3/pid/backup-files/`). This mirrors the server
- * (API Gateway), which decodes the request path before re-encoding it.
+ * CanonicalURI of SDK-HMAC-SHA256 for a path as sent: the whole path decoded, split at `/`, each segment
+ * `percentEncode`d, and a trailing `/` appended when missing (`/v3/pid/backup-files` -> `/v3/pid/backup-files/`).
+ * This mirrors the server (API Gateway), which decodes the request path before re-encoding it, and Huawei's SDKs:
+ * the Python SDK sends a path parameter `a/b` as `a%2Fb` and signs `unquote(path).split('/')`, so `%2F` is a
+ * separator here (`/a%2Fb` -> `/a/b/`); the Go SDK sends `a/b` literally and signs the same.
  */
 export function sdkCanonicalUri(pathname: string): string {
   const path =
     unreservedPath(pathname) ??
-    pathname
+    percentDecodeBytes(pathname, false)
       .split("/")
-      .map((segment) => percentEncodeBytes(percentDecodeBytes(segment, false)))
+      .map((segment) => percentEncodeBytes(segment))
       .join("/");
   return path.endsWith("/") ? path : `${path}/`;
 }

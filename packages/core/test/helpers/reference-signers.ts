@@ -37,9 +37,10 @@ export interface CapturedRequest {
 export function referenceSdkHmac(req: CapturedRequest, ak: string, sk: string): string {
   const url = new URL(req.url);
   const signedNames = /SignedHeaders=([^,]+)/.exec(req.headers.get("authorization") ?? "")?.[1]?.split(";") ?? [];
-  const uri = url.pathname
+  // As Huawei's Python SDK signer: unquote the whole path, then split it (so %2F is a separator), then quote.
+  const uri = decodeURIComponent(url.pathname)
     .split("/")
-    .map((segment) => rfc3986(decodeURIComponent(segment)))
+    .map((segment) => rfc3986(segment))
     .join("/");
   const canonicalUri = uri.endsWith("/") ? uri : `${uri}/`;
   const headerLines = signedNames.map((name) => `${name}:${(name === "host" ? url.host : req.headers.get(name) ?? "").trim()}\n`).join("");
