@@ -105,7 +105,7 @@ export class NetworkError extends BackupLinksError {
   constructor(message: string, init: { method?: string; url?: string; cause?: unknown } = {}) {
     const url = init.url && redactUrl(init.url);
     const what = requestLabel(init.method, url);
-    super(`${redactText(message)}${what ? ` (${what})` : ""}`, init.cause === undefined ? undefined : { cause: init.cause });
+    super(`${redactText(message)}${what ? ` (${what})` : ""}`, init);
     this.method = init.method;
     this.url = url;
   }

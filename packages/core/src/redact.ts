@@ -35,7 +35,7 @@ const SECRET_PARAM = /\b(signature|x-amz-[a-z-]+|awsaccesskeyid|access_?token|se
 
 /** Free text with the query string of every URL in it, and every `Signature=`/`token=`-like value, redacted. */
 export function redactText(text: string): string {
-  return text.replace(URL_IN_TEXT, (match) => redactUrl(match)).replace(SECRET_PARAM, (_m, name: string) => `${name}=${REDACTED}`);
+  return text.replace(URL_IN_TEXT, redactUrl).replace(SECRET_PARAM, (_m, name: string) => `${name}=${REDACTED}`);
 }
 
 /** Node's `util.inspect` hook (a registered symbol, so no `node:util` import is needed). */
@@ -57,14 +57,14 @@ export function protectCredentials<T extends Credentials>(credentials: T): T {
       view[key] = source[key];
     }
   }
+  const hidden = (value: unknown) => ({ value, enumerable: false });
   for (const key of SECRET_FIELDS) {
     // Read explicitly: on an already protected object these are non-enumerable.
     if (source[key] !== undefined) {
-      Object.defineProperty(out, key, { value: source[key], enumerable: false });
+      Object.defineProperty(out, key, hidden(source[key]));
       view[key] = REDACTED;
     }
   }
-  const hidden = (value: unknown) => ({ value, enumerable: false });
   Object.defineProperty(out, "toJSON", hidden(() => ({ ...view })));
   Object.defineProperty(out, "toString", hidden(() => "[Credentials]"));
   Object.defineProperty(out, INSPECT, hidden(() => ({ ...view })));

@@ -9,21 +9,19 @@ export function requireObject<T extends object = Record<string, unknown>>(field:
   if (!isRecord(value)) throw new ValidationError(field, rule);
 }
 
-/** A UTF-16 surrogate without its pair: text no UTF-8 encoder or `encodeURIComponent` can take as it is. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * A non-empty string without leading/trailing whitespace (ids are sent verbatim in paths and queries, and a stray
  * space or newline from a copy-paste would silently address another resource), in well-formed Unicode (a lone
  * surrogate made openapi-fetch's `encodeURIComponent` throw a bare `URIError: URI malformed` naming no field).
  * Throws `ValidationError(field, "must be a non-empty string without surrounding whitespace")` or
- * `ValidationError(field, "must be well-formed Unicode text (no lone surrogate)")`.
+ * `ValidationError(field, "must be valid Unicode")`.
  */
 export function requireId(field: string, value: unknown): string {
   if (typeof value !== "string" || value === "" || value.trim() !== value) {
     throw new ValidationError(field, "must be a non-empty string without surrounding whitespace");
   }
-  if (LONE_SURROGATE.test(value)) throw new ValidationError(field, "must be well-formed Unicode text (no lone surrogate)");
+  // With the u flag a surrogate pair is one astral code point, so \p{Cs} (surrogate) matches only a lone one.
+  if (/\p{Cs}/u.test(value)) throw new ValidationError(field, "must be valid Unicode");
   return value;
 }
 

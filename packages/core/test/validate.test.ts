@@ -31,8 +31,8 @@ describe("requireId: well-formed Unicode", () => {
   // encodeURIComponent (openapi-fetch's path and query serializer) throws a bare "URIError: URI malformed" for these.
   it.each(["a\uD800b", "\uDC00x", "x\uD83D", "\uDE00\uD83D"])("rejects a lone surrogate in %j, naming the field", (value) => {
     const e = thrown(() => requireId("backupId", value));
-    expect(e.message).toBe("backupId: must be well-formed Unicode text (no lone surrogate)");
-    expect([e.field, e.rule]).toEqual(["backupId", "must be well-formed Unicode text (no lone surrogate)"]);
+    expect(e.message).toBe("backupId: must be valid Unicode");
+    expect([e.field, e.rule]).toEqual(["backupId", "must be valid Unicode"]);
   });
 });
 

@@ -1,24 +1,12 @@
 import { formatSigningDate, headersRequestParts } from "../signers/canonical.js";
 import { jdCloud2Signature, requireJdCloudDate } from "../signers/jdcloud2.js";
+import { requirePathId } from "../client/ids.js";
 import { ValidationError } from "../errors.js";
-import { requireId } from "../validate.js";
 import { checkAccessKeys, checkProjectId, credentialFields, isTokenOnly, withoutAuthHeaders, type AuthScheme } from "./authenticator.js";
 
 const SHAPE = "{ accessKey, secretKey }";
 /** What JDCLOUD2 signing signs, in canonical order (`host` is the URL's unless a header names it). */
 const SIGNED_HEADERS = ["content-type", "host", "x-jdcloud-date", "x-jdcloud-nonce"];
-
-/**
- * A JD Cloud region code such as `cn-north-1`: letters, digits and hyphens only. The region fills a path segment
- * (`/v1/regions/{regionId}/...`) and the credential scope (`date/region/service/jdcloud2_request`), and with a
- * `baseUrl` it is not checked against JD's list: `..` would make the URL parser drop a path segment (another
- * operation is called) and a `/` would split the scope.
- */
-function requireJdCloudRegion(value: unknown): string {
-  const region = requireId("region", value);
-  if (!/^[A-Za-z0-9-]+$/.test(region)) throw new ValidationError("region", "must be a region code of letters, digits and hyphens, e.g. cn-north-1");
-  return region;
-}
 
 /**
  * JD Cloud: AK/SK signed with JDCLOUD2-HMAC-SHA256 over `host`, `x-jdcloud-date`, `x-jdcloud-nonce` (fresh per
@@ -37,7 +25,9 @@ export const jdCloud2Auth: AuthScheme = (options) => {
   if (c.securityToken !== undefined) throw new ValidationError("credentials.securityToken", "is not supported for jdcloud");
   checkProjectId(options);
   const { clock, nonce, service } = options;
-  const region = requireJdCloudRegion(options.region);
+  // With a baseUrl the region is not checked against JD's list, and it fills a path segment and the credential scope:
+  // `..` would make the URL parser drop a segment (another operation is called) and `/` would split the scope.
+  const region = requirePathId("region", options.region);
   return {
     async authenticate(parts) {
       const headers = withoutAuthHeaders(parts.headers);

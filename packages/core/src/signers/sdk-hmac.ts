@@ -27,10 +27,8 @@ export const SDK_HMAC_ALGORITHM = "SDK-HMAC-SHA256";
 export function sdkCanonicalUri(pathname: string): string {
   const path =
     unreservedPath(pathname) ??
-    percentDecodeBytes(pathname, false)
-      .split("/")
-      .map((segment) => percentEncodeBytes(segment))
-      .join("/");
+    // Every "/" left after decoding separates segments, so encoding the whole and restoring them encodes each segment.
+    percentEncodeBytes(percentDecodeBytes(pathname, false)).replace(/%2F/g, "/");
   return path.endsWith("/") ? path : `${path}/`;
 }
 
