@@ -1,8 +1,9 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { downloadFile, type DownloadFileOptions } from "../src/download/download-file.js";
+import type { DownloadFileOptions } from "../src/download/download-file.js";
 import { DownloadError } from "../src/download/errors.js";
+import { downloadFrom, MODES } from "./helpers/download-modes.js";
 import { FileServer } from "./helpers/file-server.js";
 import { listDir, sha256File, tempDir } from "./helpers/tmp.js";
 
@@ -17,16 +18,7 @@ afterEach(async () => {
   await fs.rm(out, { recursive: true, force: true });
 });
 
-const FAST_RETRY = { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 };
-/** One stream (connections 1) or three ranged connections of 100 kB parts. */
-const MODES = [
-  { mode: "one stream", options: { connections: 1 } },
-  { mode: "ranged parts", options: { connections: 3, multiConnectionThresholdBytes: 0, partBytes: 100_000, minPieceBytes: 100_000 } },
-] as const;
-
-function run(name: string, outDir: string, options: Partial<DownloadFileOptions> = {}) {
-  return downloadFile({ link: { name, url: server.link(name) }, outDir, retry: FAST_RETRY, ...options });
-}
+const run = (name: string, outDir: string, options: Partial<DownloadFileOptions> = {}) => downloadFrom(server, name, outDir, options);
 
 describe("file names as long as the file system allows", () => {
   // 255 bytes per name, less the longest working file's suffix: `.part.json.<pid, up to 10 digits>.tmp`.
