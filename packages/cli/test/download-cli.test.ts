@@ -1,21 +1,15 @@
-import { promises as fs } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { nodeFetch } from "../src/links/node-fetch.js";
-import { FileServer } from "./helpers/file-server.js";
+import { fileServerPerTest, type FileServer } from "./helpers/file-server.js";
 import { runCaptured, TEST_SECRETS } from "./helpers/run.js";
-import { listDir, sha256File, tempDir } from "./helpers/tmp.js";
+import { listDir, sha256File } from "./helpers/tmp.js";
 
 let server: FileServer;
 let out: string;
-
-beforeEach(async () => {
-  server = await new FileServer().start();
-  out = await tempDir();
-});
-afterEach(async () => {
-  await server.stop();
-  await fs.rm(out, { recursive: true, force: true });
+fileServerPerTest((started, dir) => {
+  server = started;
+  out = dir;
 });
 
 

@@ -1,24 +1,19 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { downloadFile, type DownloadFileOptions } from "../src/download/download-file.js";
 import { DownloadAbortedError, DownloadError } from "../src/download/errors.js";
 import type { DownloadEvent } from "../src/download/events.js";
-import { FileServer } from "./helpers/file-server.js";
-import { listDir, sha256File, tempDir } from "./helpers/tmp.js";
+import { fileServerPerTest, type FileServer } from "./helpers/file-server.js";
+import { listDir, sha256File } from "./helpers/tmp.js";
 
 const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
 
 let server: FileServer;
 let out: string;
-
-beforeEach(async () => {
-  server = await new FileServer().start();
-  out = await tempDir();
-});
-afterEach(async () => {
-  await server.stop();
-  await fs.rm(out, { recursive: true, force: true });
+fileServerPerTest((started, dir) => {
+  server = started;
+  out = dir;
 });
 
 function run(key: string, overrides: Partial<DownloadFileOptions> = {}) {

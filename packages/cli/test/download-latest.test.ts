@@ -1,23 +1,18 @@
 // `backup-links download --latest`: the newest downloadable backup is picked once, reported on stderr, downloaded,
 // and the links of that same backup are asked for again when they expire (the list is not read again).
-import { promises as fs } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { FetchLike } from "@backup-links/core";
 import { nodeFetch } from "../src/links/node-fetch.js";
-import { FileServer } from "./helpers/file-server.js";
+import { fileServerPerTest, type FileServer } from "./helpers/file-server.js";
 import { runCaptured } from "./helpers/run.js";
-import { sha256File, tempDir } from "./helpers/tmp.js";
+import { sha256File } from "./helpers/tmp.js";
 
 let server: FileServer;
 let out: string;
-beforeEach(async () => {
-  server = await new FileServer().start();
-  out = await tempDir();
-});
-afterEach(async () => {
-  await server.stop();
-  await fs.rm(out, { recursive: true, force: true });
+fileServerPerTest((started, dir) => {
+  server = started;
+  out = dir;
 });
 
 const item = (id: string, status: string, begin: string) => ({

@@ -1,21 +1,16 @@
-import { promises as fs } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DownloadFileOptions } from "../src/download/download-file.js";
 import { DownloadError } from "../src/download/errors.js";
 import { downloadFrom, MODES } from "./helpers/download-modes.js";
-import { FileServer } from "./helpers/file-server.js";
-import { listDir, sha256File, tempDir } from "./helpers/tmp.js";
+import { fileServerPerTest, type FileServer } from "./helpers/file-server.js";
+import { listDir, sha256File } from "./helpers/tmp.js";
 
 let server: FileServer;
 let out: string;
-beforeEach(async () => {
-  server = await new FileServer().start();
-  out = await tempDir();
-});
-afterEach(async () => {
-  await server.stop();
-  await fs.rm(out, { recursive: true, force: true });
+fileServerPerTest((started, dir) => {
+  server = started;
+  out = dir;
 });
 
 const run = (name: string, outDir: string, options: Partial<DownloadFileOptions> = {}) => downloadFrom(server, name, outDir, options);

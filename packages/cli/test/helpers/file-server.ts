@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach } from "vitest";
+import { tempDir } from "./tmp.js";
 
 const fixture = (name: string): URL => new URL(`../fixtures/${name}`, import.meta.url);
 /** The test server's self-signed certificate, to pass as `ca`. */
@@ -286,4 +288,22 @@ export class FileServer {
       if (!res.write(body.subarray(at, at + slice))) await new Promise((resolve) => res.once("drain", resolve));
     }
   }
+}
+
+/**
+ * Before each test: a started FileServer and an empty output directory, handed to `ready`; after it, both are
+ * stopped and removed.
+ */
+export function fileServerPerTest(ready: (server: FileServer, out: string) => void): void {
+  let server: FileServer | undefined;
+  let out: string | undefined;
+  beforeEach(async () => {
+    server = await new FileServer().start();
+    out = await tempDir();
+    ready(server, out);
+  });
+  afterEach(async () => {
+    await server?.stop();
+    if (out !== undefined) await fs.rm(out, { recursive: true, force: true });
+  });
 }
