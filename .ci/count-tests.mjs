@@ -35,10 +35,13 @@ for (const dir of workspaceDirs) {
   }
   for (const report of reports) {
     const data = JSON.parse(readFileSync(join(resultsDir, report), "utf8"));
-    const suiteFailures = (data.testResults ?? []).filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+    let suiteFailures = 0;
     for (const file of data.testResults ?? []) {
       const where = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
-      if (file.status === "failed" && file.assertionResults.length === 0) failures.push(`${where}: the file failed to run: ${firstLine(file.message)}`);
+      if (file.status === "failed" && file.assertionResults.length === 0) {
+        suiteFailures += 1;
+        failures.push(`${where}: the file failed to run: ${firstLine(file.message)}`);
+      }
       for (const test of file.assertionResults) {
         if (test.status === "failed") failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
       }

@@ -138,11 +138,6 @@ export class RangedDownload {
     let badRanges = 0;
     const signal = this.controller.signal;
     const retries = new PartRetries({ name, policy, links, signal, onEvent: this.options.onEvent, part: index + 1 });
-    const badRange = (reason: string): RetryableError => {
-      badRanges++;
-      if (badRanges >= policy.attempts) throw new DownloadError("BAD_RANGE", `${name}: the server does not answer ranges correctly: ${reason}`, { file: name });
-      return new RetryableError(`part ${index + 1}: ${reason}`);
-    };
     while (position <= end) {
       if (signal.aborted) throw signal.reason;
       await links.freshen();
@@ -202,7 +197,11 @@ export class RangedDownload {
             case "changed":
               throw new ObjectChangedError(`${name}: the object changed on the server (${verdict.reason})`);
             case "bad-range":
-              problem = badRange(verdict.reason);
+              badRanges++;
+              if (badRanges >= policy.attempts) {
+                throw new DownloadError("BAD_RANGE", `${name}: the server does not answer ranges correctly: ${verdict.reason}`, { file: name });
+              }
+              problem = new RetryableError(`part ${index + 1}: ${verdict.reason}`);
               break;
             case "refresh":
               if (!links.canRefresh) throw links.rejected(verdict.status);

@@ -96,9 +96,15 @@ function isPlainName(name: string): boolean {
   }
 }
 
+/** A file of a copy that is missing or differs from what was recorded for it. */
+export interface CopyProblem {
+  path: string;
+  problem: string;
+}
+
 /** The files of a copy that are missing or differ from its manifest (size, then SHA-256). */
-export async function verifyCopy(directory: string, manifest: Manifest): Promise<Array<{ path: string; problem: string }>> {
-  const problems: Array<{ path: string; problem: string }> = [];
+export async function verifyCopy(directory: string, manifest: Manifest): Promise<CopyProblem[]> {
+  const problems: CopyProblem[] = [];
   for (const file of manifest.files) {
     const full = path.join(directory, file.path);
     const stat = await fs.stat(full).catch(() => undefined);
@@ -114,9 +120,9 @@ export async function verifyCopy(directory: string, manifest: Manifest): Promise
  * they were downloaded. The downloader skips a file at its final name by its size alone, so without this check a
  * file damaged since would be vouched for by the new manifest.
  */
-export async function verifyUnfinishedCopy(directory: string): Promise<Array<{ path: string; problem: string }>> {
+export async function verifyUnfinishedCopy(directory: string): Promise<CopyProblem[]> {
   const names = await fs.readdir(directory).catch(() => [] as string[]);
-  const problems: Array<{ path: string; problem: string }> = [];
+  const problems: CopyProblem[] = [];
   for (const name of names.filter((entry) => entry.endsWith(CHECKSUM_SUFFIX)).sort()) {
     const file = name.slice(0, -CHECKSUM_SUFFIX.length);
     const full = path.join(directory, file);

@@ -7,7 +7,7 @@ import { defaultCloud, type BackupRecord, type CloudAccess, type SyncCloud } fro
 import { instanceDirectory, portableName, type SyncConfig, type SyncTarget } from "./config.js";
 import { targetCredentials } from "./credentials.js";
 import { acquireLock } from "./lock.js";
-import { MANIFEST_FILE, newManifest, readManifest, sha256File, verifyCopy, verifyUnfinishedCopy, writeManifest, type ManifestFile } from "./manifest.js";
+import { MANIFEST_FILE, newManifest, readManifest, sha256File, verifyCopy, verifyUnfinishedCopy, writeManifest, type CopyProblem, type ManifestFile } from "./manifest.js";
 import { planRetention, type CopyOnDisk } from "./retention.js";
 
 export interface SyncOptions {
@@ -248,7 +248,7 @@ function backupReport(target: SyncTarget, backup: BackupRecord, action: BackupAc
 async function syncBackup(target: SyncTarget, backup: BackupRecord, access: CloudAccess, cloud: SyncCloud, options: SyncOptions): Promise<BackupReport> {
   const directory = copyDirectory(target, backup);
   const manifest = await readManifest(directory);
-  let damaged: Array<{ path: string; problem: string }> = [];
+  let damaged: CopyProblem[] = [];
   const finished = manifest !== undefined && manifest.backup.id === backup.id;
   if (finished) {
     damaged = await verifyCopy(directory, manifest);
@@ -259,7 +259,7 @@ async function syncBackup(target: SyncTarget, backup: BackupRecord, access: Clou
   }
   const damage = damaged.map((file) => `${file.path}: ${file.problem}`).join("; ");
   if (options.dryRun) {
-    const differs = !finished ? "an unfinished copy differs from its checksum files" : "the copy differs from its manifest";
+    const differs = finished ? "the copy differs from its manifest" : "an unfinished copy differs from its checksum files";
     return damaged.length > 0 ? backupReport(target, backup, "would re-copy", 0, `${differs} (${damage})`) : backupReport(target, backup, "would copy", 0);
   }
   options.onProgress?.(`${target.name} ${target.api} ${backup.instanceId}: copying backup ${backup.id} (${backup.type}, started ${backup.startedAt?.toISOString() ?? "?"})${damage ? ` again: ${damage}` : ""}`);
